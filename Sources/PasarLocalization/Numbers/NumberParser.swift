@@ -1,0 +1,35 @@
+internal import CICU
+
+/// Reads a number written the way a locale writes it (`1.234,5` in de, `١٬٢٣٤٫٥` in ar-EG)
+/// back into an exact decimal string (`"1234.5"`), never through a floating-point value.
+public final class NumberParser: Sendable {
+    public static let shared = NumberParser()
+
+    private let parsers = ObjectCache<String, LockedICUObject>(limit: 256)
+
+    public init() {}
+
+    /// Parses all of `text`; throws `invalidNumber` if any of it is not part of the number.
+    public func parse(_ text: String, locale: LocaleTag) throws(LocalizationError) -> String {
+        let units = text.trimmingASCIIWhitespace().utf16Units
+        guard !units.isEmpty, units.count <= 100 else { throw .invalidNumber(text) }
+        let parser = try parsers.object(for: locale.icuID) { () throws(LocalizationError) in
+            var status = U_ZERO_ERROR
+            guard let format = pasar_unum_open_decimal(locale.icuID, &status), pasar_failure(status) == 0 else {
+                throw .icu("unum_open", code: status.rawValue)
+            }
+            // ICU's C API types a legacy formatter as `UNumberFormat *` (a pointer to `void *`).
+            return LockedICUObject(OpaquePointer(format)) { pasar_unum_close(UnsafeMutablePointer($0)) }
+        }
+        return try parser.withLock { format throws(LocalizationError) in
+            var position: Int32 = 0
+            var status = U_ZERO_ERROR
+            var buffer = [CChar](repeating: 0, count: 128)
+            let length = pasar_unum_parse_decimal(UnsafePointer(format), units, Int32(units.count), &position, &buffer, 128, &status)
+            guard pasar_failure(status) == 0, Int(position) == units.count, length > 0, length < 128 else {
+                throw .invalidNumber(text)
+            }
+            return String(decoding: buffer[0..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+internal import CICU
+
+/// Which plural category a number takes in a language, from CLDR through ICU.
+///
+/// ```swift
+/// try PluralRules.shared.category(of: "1", locale: LocaleTag("en"))    // .one
+/// try PluralRules.shared.category(of: "1.0", locale: LocaleTag("en"))  // .other (visible decimals)
+/// try PluralRules.shared.category(of: "3", locale: LocaleTag("pl"))    // .few
+/// ```
+public final class PluralRules: Sendable {
+    public static let shared = PluralRules()
+
+    private let rules = ObjectCache<String, LockedICUObject>(limit: 512)
+    /// Formats without rounding so visible fraction digits count, as CLDR's operands require.
+    private let exact = NumberFormatting()
+
+    public init() {}
+
+    /// The category of a decimal number (`"3"`, `"1.5"`) as written, in `locale`.
+    public func category(of decimal: String, locale: LocaleTag) throws(LocalizationError) -> PluralCategory {
+        let rules = try self.rules.object(for: locale.icuID) { () throws(LocalizationError) in
+            var status = U_ZERO_ERROR
+            guard let opened = pasar_uplrules_open(locale.icuID, &status), pasar_failure(status) == 0 else {
+                throw .icu("uplrules_open", code: status.rawValue)
+            }
+            return LockedICUObject(opened) { pasar_uplrules_close($0) }
+        }
+        let formatter = try exact.formatter("precision-unlimited", locale)
+        let keyword = try formatter.withFormatted(decimal: decimal) { number throws(LocalizationError) in
+            try rules.withLock { handle throws(LocalizationError) in
+                try ICUCall.utf16("uplrules_selectFormatted", capacity: 16) {
+                    pasar_uplrules_select_formatted(handle, number, $0, $1, $2)
+                }
+            }
+        }
+        return PluralCategory(rawValue: keyword) ?? .other
+    }
+
+    /// The category of a whole count.
+    public func category(of count: Int, locale: LocaleTag) throws(LocalizationError) -> PluralCategory {
+        try category(of: String(count), locale: locale)
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `pasar` command: runs the storefront backend and its tools.
+@main
+struct Pasar: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pasar",
+        abstract: "A localization-aware, multi-market storefront backend.",
+        subcommands: [FormatCommand.self, MarketsCommand.self]
+    )
+}
