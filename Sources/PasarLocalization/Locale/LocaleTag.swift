@@ -28,9 +28,10 @@ public struct LocaleTag: Hashable, Sendable, CustomStringConvertible, Codable {
             pasar_uloc_for_language_tag(cleaned, $0, $1, &parsedLength, $2)
         }
         guard let parsed, !parsed.isEmpty, Int(parsedLength) == cleaned.utf8.count else { throw .invalidLocale(text) }
-        let canonical = (try? ICUCall.chars("uloc_canonicalize", capacity: 128) { pasar_uloc_canonicalize(parsed, $0, $1, $2) }) ?? parsed
-        guard Self.isKnown(icuID: canonical),
-            let identifier = try? ICUCall.chars("uloc_toLanguageTag", capacity: 128, { pasar_uloc_to_language_tag(canonical, $0, $1, $2) })
+        // The round trip through a BCP-47 tag also replaces deprecated codes (`iw` → `he`).
+        guard let identifier = try? ICUCall.chars("uloc_toLanguageTag", capacity: 128, { pasar_uloc_to_language_tag(parsed, $0, $1, $2) }),
+            let canonical = try? ICUCall.chars("uloc_forLanguageTag", capacity: 128, { pasar_uloc_for_language_tag(identifier, $0, $1, nil, $2) }),
+            Self.isKnown(icuID: canonical)
         else { throw .invalidLocale(text) }
         self.init(identifier: identifier, icuID: canonical)
     }

@@ -29,7 +29,39 @@ public final class NumberParser: Sendable {
             guard pasar_failure(status) == 0, Int(position) == units.count, length > 0, length < 128 else {
                 throw .invalidNumber(text)
             }
-            return String(decoding: buffer[0..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let parsed = String(decoding: buffer[0..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard let plain = Self.plainDecimal(fromScientific: parsed) else { throw .invalidNumber(text) }
+            return plain
         }
+    }
+
+    /// ICU reports parsed numbers in decNumber's scientific form (`1.234567891E+6`);
+    /// this moves the decimal point instead, exactly: `1234567.891`.
+    static func plainDecimal(fromScientific text: String) -> String? {
+        let upper = text.uppercased()
+        let parts = upper.split(separator: "E", maxSplits: 1)
+        guard let mantissa = parts.first, let exponent = parts.count > 1 ? Int(parts[1]) : 0, abs(exponent) <= 400 else {
+            return nil
+        }
+        let negative = mantissa.hasPrefix("-")
+        let unsigned = mantissa.drop(while: { $0 == "-" || $0 == "+" })
+        let pieces = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let integer = pieces.first.map(String.init) ?? ""
+        let fraction = pieces.count > 1 ? String(pieces[1]) : ""
+        let digits = integer + fraction
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        // Position of the decimal point within `digits` after applying the exponent.
+        let point = integer.count + exponent
+        let padded =
+            point <= 0
+            ? String(repeating: "0", count: 1 - point) + digits
+            : digits + String(repeating: "0", count: max(0, point - digits.count))
+        let split = max(point, 1)
+        var whole = String(padded.prefix(split).drop(while: { $0 == "0" }))
+        var decimals = String(padded.dropFirst(split))
+        while decimals.hasSuffix("0") { decimals.removeLast() }
+        if whole.isEmpty { whole = "0" }
+        let sign = negative && (whole != "0" || !decimals.isEmpty) ? "-" : ""
+        return sign + whole + (decimals.isEmpty ? "" : "." + decimals)
     }
 }

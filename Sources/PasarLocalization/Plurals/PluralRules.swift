@@ -11,7 +11,7 @@ public final class PluralRules: Sendable {
     public static let shared = PluralRules()
 
     private let rules = ObjectCache<String, LockedICUObject>(limit: 512)
-    /// Formats without rounding so visible fraction digits count, as CLDR's operands require.
+    /// Formats with the visible fraction digits, as CLDR's plural operands require.
     private let exact = NumberFormatting()
 
     public init() {}
@@ -25,7 +25,10 @@ public final class PluralRules: Sendable {
             }
             return LockedICUObject(opened) { pasar_uplrules_close($0) }
         }
-        let formatter = try exact.formatter("precision-unlimited", locale)
+        // Exactly the fraction digits as written, so "1.0" keeps its visible zero (CLDR operand v = 1).
+        let fractionDigits = decimal.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        let precision = fractionDigits == 0 ? "precision-integer" : "." + String(repeating: "0", count: min(fractionDigits, 20))
+        let formatter = try exact.formatter(precision, locale)
         let keyword = try formatter.withFormatted(decimal: decimal) { number throws(LocalizationError) in
             try rules.withLock { handle throws(LocalizationError) in
                 try ICUCall.utf16("uplrules_selectFormatted", capacity: 16) {
