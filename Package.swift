@@ -17,19 +17,17 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     ],
     targets: [
-        // System ICU (Debian libicu-dev) with static inline wrappers over its versioned C names.
+        // The system ICU (Debian libicu-dev), found through pkg-config; only CICUShim includes it.
         .systemLibrary(
             name: "CICU",
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev", "pkg-config"])]
         ),
-        // ICU features only its C++ API has (named-argument MessageFormat, LocaleMatcher), behind a C header.
-        .target(
-            name: "CICUCpp",
-            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
-        ),
+        // Pasar's C interface to ICU: forwarders over ICU's versioned C names and its C++-only
+        // MessageFormat and LocaleMatcher, behind a header that names no ICU type.
+        .target(name: "CICUShim", dependencies: ["CICU"]),
         .target(name: "PasarCore", swiftSettings: strictSwift),
-        .target(name: "PasarLocalization", dependencies: ["CICU", "CICUCpp", "PasarCore"], swiftSettings: strictSwift),
+        .target(name: "PasarLocalization", dependencies: ["CICUShim", "PasarCore"], swiftSettings: strictSwift),
         .target(
             name: "PasarMarkets",
             dependencies: ["PasarCore", "PasarLocalization", .product(name: "Yams", package: "Yams")],

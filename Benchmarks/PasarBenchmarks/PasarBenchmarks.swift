@@ -29,7 +29,7 @@ struct PasarBenchmarks {
             _ = try NumberFormatting().currency(amounts[index % amounts.count], code: currencies[slot], locale: locales[slot])
         }
         let chf = try CurrencyCatalog.currency("CHF")
-        let prices = try amounts.map { try Money(parsing: $0, currency: chf) }
+        let prices = try ["0.50", "1234.50", "99.95", "42.40"].map { try Money(parsing: $0, currency: chf) }
         try await report("money: line total + 8.1 % tax + cash", seconds: seconds, cores: cores) { index in
             let line = try prices[index % prices.count].multiplied(by: Int64(index % 7 + 1))
             _ = try line.adding(line.percentage(ExactDecimal(significand: 81, scale: 1))).roundedForCash()

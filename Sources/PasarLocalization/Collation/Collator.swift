@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// Locale-correct ordering of text from CLDR through ICU: Swedish puts å, ä, ö after z,
 /// German sorts ä with a, Turkish keeps ı and i apart.
@@ -22,9 +22,9 @@ public final class Collator: Sendable {
     }
 
     public init(locale: LocaleTag) throws(LocalizationError) {
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         guard let opened = pasar_ucol_open(locale.icuID, &status), pasar_failure(status) == 0 else {
-            throw .icu("ucol_open", code: status.rawValue)
+            throw .icu("ucol_open", code: status)
         }
         self.locale = locale
         self.collator = LockedICUObject(opened) { pasar_ucol_close($0) }
@@ -34,8 +34,8 @@ public final class Collator: Sendable {
     public func compare(_ lhs: String, _ rhs: String) -> Ordering {
         let left = lhs.utf16Units
         let right = rhs.utf16Units
-        let result = (try? collator.withLock { pasar_ucol_strcoll($0, left, Int32(left.count), right, Int32(right.count)) }) ?? UCOL_EQUAL
-        return result == UCOL_LESS ? .ascending : result == UCOL_GREATER ? .descending : .same
+        let result = (try? collator.withLock { pasar_ucol_strcoll($0, left, Int32(left.count), right, Int32(right.count)) }) ?? 0
+        return result < 0 ? .ascending : result > 0 ? .descending : .same
     }
 
     /// A binary key whose bytewise order is this locale's order; store it to sort in a database.

@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// A case- and accent-insensitive form of text for matching search queries, Turkish-aware:
 /// `Çay` and `cay` share a key, as do `İstanbul`, `ISTANBUL` and `istanbul`, and `ı` matches `i`.
@@ -27,13 +27,9 @@ public enum SearchKey {
     }
 
     private static func normalize(_ text: String, nfd: Bool) -> String {
-        var status = U_ZERO_ERROR
-        guard let normalizer = nfd ? pasar_unorm2_nfd(&status) : pasar_unorm2_nfc(&status), pasar_failure(status) == 0 else {
-            return text
-        }
         let units = text.utf16Units
         return (try? ICUCall.utf16("unorm2_normalize", capacity: units.count * 3 + 8) {
-            pasar_unorm2_normalize(normalizer, units, Int32(units.count), $0, $1, $2)
+            pasar_normalize(nfd ? 1 : 0, units, Int32(units.count), $0, $1, $2)
         }) ?? text
     }
 }

@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 public import PasarCore
 import Synchronization
 
@@ -12,7 +12,7 @@ import Synchronization
 public enum CurrencyCatalog {
     /// ISO 4217 codes in current use (ICU's common, non-deprecated list).
     public static let isoCodes: Set<String> = {
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         guard let enumeration = pasar_ucurr_open_iso_currencies(&status) else { return [] }
         defer { pasar_uenum_close(enumeration) }
         var codes = Set<String>()
@@ -32,7 +32,7 @@ public enum CurrencyCatalog {
         guard isoCodes.contains(upper) else { throw .unknownCurrency(code) }
         if let cached = cache.withLock({ $0[upper] }) { return cached }
         let units = upper.utf16Units + [0]
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         let digits = pasar_ucurr_fraction_digits(units, 0, &status)
         let cashDigits = pasar_ucurr_fraction_digits(units, 1, &status)
         let cashIncrement = pasar_ucurr_rounding_increment_units(units, 1, digits, &status)
@@ -57,11 +57,11 @@ public enum CurrencyCatalog {
     private static func name(_ code: String, in locale: LocaleTag, long: Bool) throws(LocalizationError) -> String {
         let upper = code.uppercased()
         guard isoCodes.contains(upper) else { throw .unknownCurrency(code) }
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         var length: Int32 = 0
         guard let name = pasar_ucurr_name(upper.utf16Units + [0], locale.icuID, long ? 1 : 0, &length, &status),
             pasar_failure(status) == 0
-        else { throw .icu("ucurr_getName", code: status.rawValue) }
+        else { throw .icu("ucurr_getName", code: status) }
         return String(decoding: UnsafeBufferPointer(start: name, count: Int(length)), as: UTF16.self)
     }
 

@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// Names of languages, regions and currencies written in a given language, from CLDR.
 ///

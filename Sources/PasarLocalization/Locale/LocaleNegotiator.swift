@@ -1,4 +1,4 @@
-internal import CICUCpp
+internal import CICUShim
 
 #if canImport(Glibc)
 internal import Glibc

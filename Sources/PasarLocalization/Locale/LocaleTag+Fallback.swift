@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 extension LocaleTag {
     /// The next locale to try when data for this one is missing, following CLDR:

@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// A validated, canonical locale: a BCP-47 tag for people and APIs, an ICU id for ICU.
 ///
@@ -66,7 +66,7 @@ public struct LocaleTag: Hashable, Sendable, CustomStringConvertible, Codable {
     public var isRightToLeft: Bool { pasar_uloc_is_right_to_left(icuID) != 0 }
 
     private func component(
-        _ getter: (UnsafePointer<CChar>, UnsafeMutablePointer<CChar>, Int32, UnsafeMutablePointer<UErrorCode>) -> Int32
+        _ getter: (UnsafePointer<CChar>, UnsafeMutablePointer<CChar>, Int32, UnsafeMutablePointer<Int32>) -> Int32
     ) -> String {
         (try? ICUCall.chars("uloc_get…", capacity: 16) { getter(icuID, $0, $1, $2) }) ?? ""
     }

@@ -1,4 +1,4 @@
-internal import CICUCpp
+internal import CICUShim
 
 /// Formats ICU MessageFormat patterns with named arguments, plural and select included.
 ///

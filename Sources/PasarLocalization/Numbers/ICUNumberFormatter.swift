@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// One opened ICU `UNumberFormatter` for a skeleton and locale.
 ///
@@ -9,12 +9,11 @@ final class ICUNumberFormatter: @unchecked Sendable {
     private let formatter: OpaquePointer
 
     init(skeleton: String, locale: LocaleTag) throws(LocalizationError) {
-        var status = U_ZERO_ERROR
-        var parseError = UParseError()
+        var status: Int32 = 0
         let units = skeleton.utf16Units
-        guard let formatter = pasar_unumf_open(units, Int32(units.count), locale.icuID, &parseError, &status),
+        guard let formatter = pasar_unumf_open(units, Int32(units.count), locale.icuID, &status),
             pasar_failure(status) == 0
-        else { throw .icu("unumf_openForSkeletonAndLocale(\(skeleton))", code: status.rawValue) }
+        else { throw .icu("unumf_openForSkeletonAndLocale(\(skeleton))", code: status) }
         self.skeleton = skeleton
         self.formatter = formatter
     }
@@ -33,8 +32,8 @@ final class ICUNumberFormatter: @unchecked Sendable {
         decimal: String, _ body: (OpaquePointer) throws(LocalizationError) -> Result
     ) throws(LocalizationError) -> Result {
         guard DecimalSyntax.isPlainDecimal(decimal) else { throw .invalidNumber(decimal) }
-        var status = U_ZERO_ERROR
-        guard let result = pasar_unumf_open_result(&status) else { throw .icu("unumf_openResult", code: status.rawValue) }
+        var status: Int32 = 0
+        guard let result = pasar_unumf_open_result(&status) else { throw .icu("unumf_openResult", code: status) }
         defer { pasar_unumf_close_result(result) }
         pasar_unumf_format_decimal(formatter, decimal, Int32(decimal.utf8.count), result, &status)
         try ICUCall.check(status, "unumf_formatDecimal")

@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// Reads a number written the way a locale writes it (`1.234,5` in de, `١٬٢٣٤٫٥` in ar-EG)
 /// back into an exact decimal string (`"1234.5"`), never through a floating-point value.
@@ -14,18 +14,17 @@ public final class NumberParser: Sendable {
         let units = text.trimmingASCIIWhitespace().utf16Units
         guard !units.isEmpty, units.count <= 100 else { throw .invalidNumber(text) }
         let parser = try parsers.object(for: locale.icuID) { () throws(LocalizationError) in
-            var status = U_ZERO_ERROR
+            var status: Int32 = 0
             guard let format = pasar_unum_open_decimal(locale.icuID, &status), pasar_failure(status) == 0 else {
-                throw .icu("unum_open", code: status.rawValue)
+                throw .icu("unum_open", code: status)
             }
-            // ICU's C API types a legacy formatter as `UNumberFormat *` (a pointer to `void *`).
-            return LockedICUObject(OpaquePointer(format)) { pasar_unum_close(UnsafeMutablePointer($0)) }
+            return LockedICUObject(format) { pasar_unum_close($0) }
         }
         return try parser.withLock { format throws(LocalizationError) in
             var position: Int32 = 0
-            var status = U_ZERO_ERROR
+            var status: Int32 = 0
             var buffer = [CChar](repeating: 0, count: 128)
-            let length = pasar_unum_parse_decimal(UnsafePointer(format), units, Int32(units.count), &position, &buffer, 128, &status)
+            let length = pasar_unum_parse_decimal(format, units, Int32(units.count), &position, &buffer, 128, &status)
             guard pasar_failure(status) == 0, Int(position) == units.count, length > 0, length < 128 else {
                 throw .invalidNumber(text)
             }

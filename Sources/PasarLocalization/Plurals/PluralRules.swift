@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// Which plural category a number takes in a language, from CLDR through ICU.
 ///
@@ -19,9 +19,9 @@ public final class PluralRules: Sendable {
     /// The category of a decimal number (`"3"`, `"1.5"`) as written, in `locale`.
     public func category(of decimal: String, locale: LocaleTag) throws(LocalizationError) -> PluralCategory {
         let rules = try self.rules.object(for: locale.icuID) { () throws(LocalizationError) in
-            var status = U_ZERO_ERROR
+            var status: Int32 = 0
             guard let opened = pasar_uplrules_open(locale.icuID, &status), pasar_failure(status) == 0 else {
-                throw .icu("uplrules_open", code: status.rawValue)
+                throw .icu("uplrules_open", code: status)
             }
             return LockedICUObject(opened) { pasar_uplrules_close($0) }
         }

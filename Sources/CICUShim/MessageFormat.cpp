@@ -1,4 +1,4 @@
-#include "CICUCpp.h"
+#include "CICUShim.h"
 
 #include <memory>
 #include <vector>
