@@ -15,6 +15,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         // The system ICU (Debian libicu-dev), found through pkg-config; only CICUShim includes it.
@@ -33,10 +39,31 @@ let package = Package(
             dependencies: ["PasarCore", "PasarLocalization", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "PasarStorage",
+            dependencies: ["PasarCore", "PasarLocalization", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "PasarAPI",
+            dependencies: [
+                "PasarCore", "PasarLocalization", "PasarMarkets", "PasarStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("openapi.json")],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "pasar",
             dependencies: [
-                "PasarCore", "PasarLocalization", "PasarMarkets",
+                "PasarCore", "PasarLocalization", "PasarMarkets", "PasarStorage", "PasarAPI",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -57,6 +84,14 @@ let package = Package(
         .testTarget(
             name: "PasarMarketsTests",
             dependencies: ["PasarMarkets", "PasarLocalization", "PasarCore", "PasarTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "PasarAPITests",
+            dependencies: [
+                "PasarAPI", "PasarStorage", "PasarMarkets", "PasarLocalization", "PasarCore", "PasarTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

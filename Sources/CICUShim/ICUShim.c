@@ -205,4 +205,3 @@ int32_t pasar_u_fold_case(const uint16_t *source, int32_t length, uint16_t *out,
     return u_strFoldCase((UChar *)out, capacity, (const UChar *)source, length, U_FOLD_CASE_DEFAULT, STATUS(status));
 }
 
-int pasar_u_is_nonspacing_mark(int32_t codePoint) { return u_charType(codePoint) == U_NON_SPACING_MARK; }

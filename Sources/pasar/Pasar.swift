@@ -6,6 +6,6 @@ struct Pasar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pasar",
         abstract: "A localization-aware, multi-market storefront backend.",
-        subcommands: [FormatCommand.self, MarketsCommand.self]
+        subcommands: [ServeCommand.self, ImportCommand.self, MarketsCommand.self, FormatCommand.self]
     )
 }

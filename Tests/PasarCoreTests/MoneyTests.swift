@@ -128,7 +128,7 @@ struct MoneyAllocationTests {
 
 @Suite("Exact decimals")
 struct ExactDecimalTests {
-    @Test(arguments: [("8.1", "8.1"), ("19", "19"), ("-0.25", "-0.25"), ("0.0062", "0.0062"), ("007.50", "7.50")])
+    @Test(arguments: [("8.1", "8.1"), ("19", "19"), ("-0.25", "-0.25"), ("0.0062", "0.0062"), ("007.50", "7.5"), ("19.000", "19")])
     func roundTrips(_ text: String, _ printed: String) throws {
         #expect(try ExactDecimal(text).description == printed)
     }

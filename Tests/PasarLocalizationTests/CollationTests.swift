@@ -32,5 +32,8 @@ struct CollationTests {
     @Test func searchKeysKeepDifferentLettersApart() {
         #expect(!SearchKey.matches(query: "tea", in: "Çay"))
         #expect(SearchKey.make("日本茶") == "日本茶")
+        #expect(SearchKey.make("ブリュレ") != SearchKey.make("フリュレ"), "dakuten makes a different kana")
+        #expect(SearchKey.make("हिंदी") == "हिंदी", "Devanagari vowel signs are letters, not accents")
+        #expect(SearchKey.make("مُحَمَّد") == SearchKey.make("محمد"), "Arabic vowel marks are ignored")
     }
 }

@@ -122,8 +122,6 @@ int32_t pasar_normalize(int nfd, const uint16_t *source, int32_t length, uint16_
                         int32_t *status);
 /// Full Unicode case folding with the default (non-Turkic) mappings: "İ" becomes "i̇", "ß" becomes "ss".
 int32_t pasar_u_fold_case(const uint16_t *source, int32_t length, uint16_t *out, int32_t capacity, int32_t *status);
-/// True for combining marks that carry accents (general category Mn).
-int pasar_u_is_nonspacing_mark(int32_t codePoint);
 
 // MARK: - Messages and locale matching (ICU C++ API)
 

@@ -4,7 +4,7 @@
 /// let vat = try ExactDecimal("8.1")   // significand 81, scale 1
 /// try price.percentage(vat)            // 8.1 % of price
 /// ```
-public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible, Codable {
+public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public let significand: Int64
     public let scale: Int
 
@@ -17,9 +17,12 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible, Codable
     /// Parses `"19"`, `"7.7"`, `"-0.25"`, `"1.08451"`; no exponent, no grouping.
     public init(_ text: String) throws(MoneyError) {
         let parsed = try DecimalText(text)
-        guard parsed.fraction.count <= 18 else { throw .invalidAmount(text) }
-        guard let value = Int64(parsed.sign + parsed.integer + parsed.fraction) else { throw .overflow }
-        self.init(significand: value, scale: parsed.fraction.count)
+        // Trailing fraction zeros are dropped so equal numbers are equal values ("7.70" is "7.7").
+        var fraction = Substring(parsed.fraction)
+        while fraction.last == "0" { fraction = fraction.dropLast() }
+        guard fraction.count <= 18 else { throw .invalidAmount(text) }
+        guard let value = Int64(parsed.sign + parsed.integer + fraction) else { throw .overflow }
+        self.init(significand: value, scale: fraction.count)
     }
 
     public var description: String {
@@ -37,6 +40,12 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible, Codable
         let factor = Int128(Currency.powerOfTen(scale))
         let value = Int128(significand)
         return value >= Int128(lower) * factor && value <= Int128(upper) * factor
+    }
+
+    public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+        // Scale both to 18 digits; 128 bits hold any Int64 significand times 10^18.
+        Int128(lhs.significand) * Int128(Currency.powerOfTen(18 - lhs.scale))
+            < Int128(rhs.significand) * Int128(Currency.powerOfTen(18 - rhs.scale))
     }
 
     /// 100 expressed at `scale`, the denominator of a percentage.

@@ -86,6 +86,9 @@ extension LocaleTag {
     private static let isoLanguages: Set<String> = codeList(pasar_uloc_iso_languages())
     private static let isoRegions: Set<String> = codeList(pasar_uloc_iso_countries())
 
+    /// True for an upper-case ISO 3166-1 alpha-2 region code ICU knows (`DE`, `LI`; not `QQ`).
+    public static func isKnownRegion(_ code: String) -> Bool { code.count == 2 && isoRegions.contains(code) }
+
     /// The language must be an ISO 639 code ICU lists, and the region (if any) an ISO 3166 code or an M.49 number.
     private static func isKnown(icuID: String) -> Bool {
         let tag = LocaleTag(identifier: "", icuID: icuID)

@@ -19,11 +19,14 @@ public struct CurrencyFormatOptions: Hashable, Sendable {
     public var usage: Usage
     public var display: Display
     public var rounding: RoundingMode
+    /// Fraction digits to show instead of the currency's (a market showing whole rupiah sets 0).
+    public var fractionDigits: Int?
 
-    public init(usage: Usage = .standard, display: Display = .symbol, rounding: RoundingMode = .halfEven) {
+    public init(usage: Usage = .standard, display: Display = .symbol, rounding: RoundingMode = .halfEven, fractionDigits: Int? = nil) {
         self.usage = usage
         self.display = display
         self.rounding = rounding
+        self.fractionDigits = fractionDigits.map { min(max($0, 0), 6) }
     }
 
     public static let standard = CurrencyFormatOptions()
@@ -38,7 +41,12 @@ public struct CurrencyFormatOptions: Hashable, Sendable {
             case .isoCode: "unit-width-iso-code"
             case .name: "unit-width-full-name"
             }
-        let precision = usage == .cash ? "precision-currency-cash" : "precision-currency-standard"
+        let precision =
+            if let fractionDigits {
+                fractionDigits == 0 ? "precision-integer" : "." + String(repeating: "0", count: fractionDigits)
+            } else {
+                usage == .cash ? "precision-currency-cash" : "precision-currency-standard"
+            }
         return "currency/\(currencyCode) \(width) \(precision) rounding-mode-\(rounding.rawValue)"
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import PasarCore
+import PasarMarkets
+import PasarStorage
+
+/// Merchant routes behind the admin key: write products, prices and categories; reload markets.
+struct AdminController {
+    let services: APIServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.put("/products/:product", use: putProduct)
+        group.put("/products/:product/prices", use: putPrices)
+        group.put("/categories/:category", use: putCategory)
+        group.post("/markets/reload", use: reloadMarkets)
+    }
+
+    private var validator: CatalogInputValidator { CatalogInputValidator(markets: services.markets.snapshot) }
+
+    @Sendable func putProduct(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("product")
+        let input = try await JSONBody.decode(ProductInput.self, from: request, context: context)
+        let (product, prices) = try validator.product(input, id: id)
+        let existed = try await services.catalog.product(id: id) != nil
+        try await services.catalog.save(product, prices: prices)
+        context.logger.info("product saved", metadata: ["product.id": "\(id)"])
+        return try JSONReply.make(AdminProductView(product: product, prices: prices?.count), request: request, status: existed ? .ok : .created)
+    }
+
+    @Sendable func putPrices(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("product")
+        let input = try await JSONBody.decode(PriceListInput.self, from: request, context: context)
+        guard let product = try await services.catalog.product(id: id) else { throw Problem.notFound("product '\(id)'", field: "product") }
+        let prices = try validator.prices(input.prices, for: product)
+        try await services.catalog.replacePrices(productID: id, with: prices)
+        return try JSONReply.make(AdminProductView(product: product, prices: prices.count), request: request)
+    }
+
+    @Sendable func putCategory(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("category")
+        let input = try await JSONBody.decode(CategoryInput.self, from: request, context: context)
+        let category = try validator.category(input, id: id)
+        try await services.catalog.save(category)
+        return try JSONReply.make(AdminCategoryView(id: category.id, languages: category.translations.keys.sorted()), request: request)
+    }
+
+    @Sendable func reloadMarkets(request: Request, context: AppRequestContext) async throws -> Response {
+        let result = services.markets.reload()
+        let view = ReloadView(result: result, snapshot: services.markets.snapshot)
+        if !view.reloaded {
+            context.logger.warning("market reload refused", metadata: ["problems": "\(view.problems.count)"])
+            return try JSONReply.make(view, request: request, status: .unprocessableContent)
+        }
+        return try JSONReply.make(view, request: request)
+    }
+}
+
+/// Body of `PUT /v1/admin/products/{id}/prices`.
+struct PriceListInput: Decodable, Sendable {
+    let prices: [PriceInput]
+}
+
+struct AdminProductView: Encodable, Sendable {
+    let id: String
+    let variants: [String]
+    let languages: [String]
+    /// Prices written, or nil when the stored prices were kept.
+    let prices: Int?
+
+    init(product: Product, prices: Int?) {
+        id = product.id
+        variants = product.variants.map(\.sku)
+        languages = product.translations.keys.sorted()
+        self.prices = prices
+    }
+}
+
+struct AdminCategoryView: Encodable, Sendable {
+    let id: String
+    let languages: [String]
+}

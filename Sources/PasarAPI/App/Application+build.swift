@@ -1,0 +1,39 @@
+public import Hummingbird
+public import Logging
+public import ServiceLifecycle
+
+/// Where the HTTP server listens.
+public struct ServerSettings: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// All Pasar routes, wired to the services they use.
+public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.get("/healthz") { request, _ in try JSONReply.make(["status": "ok"], request: request) }
+    router.get("/openapi.json", use: OpenAPIDocument.response)
+    let v1 = router.group("v1")
+    MarketsController(services: services).addRoutes(to: v1)
+    CatalogController(services: services).addRoutes(to: v1)
+    AdminController(services: services).addRoutes(to: v1.group("admin").add(middleware: AdminAuthMiddleware(key: services.adminKey)))
+    return router
+}
+
+/// The HTTP application; run it with `runService()` (stops on SIGTERM/SIGINT, finishing requests in flight).
+public func buildApplication(
+    settings: ServerSettings, services: APIServices, logger: Logger, extraServices: [any Service] = []
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(services: services),
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Pasar"),
+        services: extraServices,
+        logger: logger)
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import PasarCore
+import PasarLocalization
+import PasarMarkets
+import PasarStorage
+
+/// Storefront catalog routes: product lists, product details, categories and price explanations,
+/// priced for the market in the path and written in the negotiated language.
+struct CatalogController {
+    let services: APIServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("/markets/:market/products", use: list)
+        group.get("/markets/:market/products/:product", use: detail)
+        group.get("/markets/:market/products/:product/price-explanation", use: explain)
+        group.get("/markets/:market/categories", use: categories)
+    }
+
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try RequestScope(request: request, context: context, services: services)
+        let query = QueryValues(request: request)
+        let sort = try query.oneOf("sort", default: ProductSort.name)
+        var cursor: ProductCursor?
+        if let token = try query.string("cursor", maxLength: 4096) {
+            guard let parsed = ProductCursor(token: token), parsed.sort == sort else {
+                throw Problem.invalidField("cursor", "is not a cursor of this list (sort=\(sort.rawValue)); pass next_cursor back unchanged")
+            }
+            cursor = parsed
+        }
+        let category = try query.string("category", maxLength: 100)
+        if let category, try await !services.catalog.categories().contains(where: { $0.id == category }) {
+            throw Problem.invalidField("category", "'\(category)' is not a category")
+        }
+        let page = try await services.catalog.listProducts(
+            ProductListQuery(
+                market: scope.market.code, priceMarket: scope.pricer.priceListMarket, channel: scope.channel,
+                language: scope.language.identifier, search: try query.string("q", maxLength: 100), categoryID: category,
+                sort: sort, after: cursor, limit: try query.integer("limit", default: 20, range: 1...100)))
+        let items = try page.products.map { try scope.presenter.view($0, entries: page.prices[$0.id] ?? []) }
+        let view = ProductListView(
+            market: scope.market.code, language: scope.language.identifier, items: items, nextCursor: page.next?.token)
+        return try JSONReply.make(view, request: request, language: scope.language.identifier)
+    }
+
+    @Sendable func detail(request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try RequestScope(request: request, context: context, services: services)
+        let product = try await findProduct(context.parameters.require("product"), scope: scope)
+        let entries = try await services.catalog.prices(productID: product.id, markets: [scope.pricer.priceListMarket])
+        let view = try scope.presenter.view(product, entries: entries)
+        return try JSONReply.make(view, request: request, language: scope.language.identifier)
+    }
+
+    @Sendable func explain(request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try RequestScope(request: request, context: context, services: services, allowCustomerGroup: true)
+        let product = try await findProduct(context.parameters.require("product"), scope: scope)
+        let query = QueryValues(request: request)
+        let sku = try query.string("sku", maxLength: 64) ?? product.variants.first?.sku ?? ""
+        guard product.variants.contains(where: { $0.sku == sku }) else {
+            throw Problem.invalidField("sku", "'\(sku)' is not a variant of product '\(product.id)'")
+        }
+        let quantity = Int64(try query.integer("quantity", default: 1, range: 1...1_000_000))
+        let entries = try await services.catalog.prices(productID: product.id, markets: [scope.pricer.priceListMarket])
+        guard let quote = try scope.pricer.quote(product, entries: entries, sku: sku, quantity: quantity) else {
+            throw Problem(
+                .notFound, code: "no_price", title: "No price",
+                detail: "product '\(product.id)' has no price for \(sku) in market \(scope.market.code)")
+        }
+        let view = try PriceExplanationView(
+            quote: quote, product: product, sku: sku, quantity: quantity, scope: scope, candidates: entries)
+        return try JSONReply.make(view, request: request, language: scope.language.identifier)
+    }
+
+    @Sendable func categories(request: Request, context: AppRequestContext) async throws -> Response {
+        let scope = try RequestScope(request: request, context: context, services: services)
+        let chain = scope.language.fallbackChain.map(\.identifier)
+        let items = try await services.catalog.categories().map { category in
+            let chosen = TranslationLookup.best(in: category.translations, chain: chain, fallbackLanguages: [scope.market.defaultLanguage.identifier, "en"])
+            return CategoryView(
+                id: category.id, parent: category.parentID, position: category.position,
+                name: chosen?.value.name ?? category.id, slug: chosen?.value.slug ?? category.id,
+                language: chosen?.language ?? scope.language.identifier)
+        }
+        let view = CategoryListView(market: scope.market.code, language: scope.language.identifier, items: items)
+        return try JSONReply.make(view, request: request, language: scope.language.identifier)
+    }
+
+    /// Finds a product by id, or by slug in the response language or any of the market's languages,
+    /// and checks it is sold in the market (and channel).
+    private func findProduct(_ key: String, scope: RequestScope) async throws -> Product {
+        var product = try await services.catalog.product(id: key)
+        if product == nil {
+            for language in [scope.language] + scope.market.languages {
+                if let id = try await services.catalog.productID(slug: key, language: language.identifier) {
+                    product = try await services.catalog.product(id: id)
+                    break
+                }
+            }
+        }
+        guard let product, product.isSold(inMarket: scope.market.code, channel: scope.channel) else {
+            throw Problem.notFound("product '\(key)' in market \(scope.market.code)", field: "product")
+        }
+        return product
+    }
+}

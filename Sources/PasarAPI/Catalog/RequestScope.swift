@@ -1,0 +1,29 @@
+import Hummingbird
+import PasarLocalization
+import PasarMarkets
+
+/// The market, language and channel one catalog request is answered for, resolved and validated once.
+struct RequestScope {
+    let market: Market
+    let language: LocaleTag
+    let channel: String?
+    let pricer: ProductPricer
+    let presenter: ProductPresenter
+
+    init(request: Request, context: AppRequestContext, services: APIServices, allowCustomerGroup: Bool = false) throws {
+        let code = try context.parameters.require("market")
+        guard let market = services.markets.snapshot.market(code: code) else {
+            throw Problem.notFound("market '\(code)'", field: "market")
+        }
+        self.market = market
+        language = try services.languages.language(offered: market.languages, marketCode: market.code, request: request)
+        let query = QueryValues(request: request)
+        channel = try query.string("channel", maxLength: 40)
+        if let channel, !market.channels.contains(channel) {
+            throw Problem.invalidField("channel", "'\(channel)' is not a channel of market \(market.code) (\(market.channels.joined(separator: ", ")))")
+        }
+        let group = allowCustomerGroup ? try query.string("customer_group", maxLength: 40) : nil
+        pricer = ProductPricer(market: market, locale: language, channel: channel, customerGroup: group)
+        presenter = ProductPresenter(pricer: pricer, locale: language, defaultLanguage: market.defaultLanguage.identifier)
+    }
+}

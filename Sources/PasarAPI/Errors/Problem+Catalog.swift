@@ -1,0 +1,42 @@
+import Hummingbird
+import PasarCore
+import PasarLocalization
+import PasarStorage
+
+/// The problems routes raise, named once so the same situation always reads the same.
+extension Problem {
+    public static func invalidField(_ field: String, _ detail: String, extensions: [String: String] = [:]) -> Problem {
+        Problem(.badRequest, code: "invalid_field", title: "Invalid field", detail: "\(field): \(detail)", field: field, extensions: extensions)
+    }
+
+    public static func notFound(_ what: String, field: String? = nil) -> Problem {
+        Problem(.notFound, code: "not_found", title: "Not found", detail: "\(what) does not exist", field: field)
+    }
+
+    static func conflict(_ field: String, _ detail: String) -> Problem {
+        Problem(.conflict, code: "conflict", title: "Conflict", detail: detail, field: field)
+    }
+
+    static let missingAdminKey = Problem(
+        .unauthorized, code: "unauthorized", title: "Unauthorized",
+        detail: "admin routes need 'Authorization: Bearer <admin key>'")
+
+    static let adminDisabled = Problem(
+        .forbidden, code: "admin_disabled", title: "Forbidden",
+        detail: "admin routes are disabled: start the server with --admin-key or PASAR_ADMIN_KEY")
+
+    static let wrongAdminKey = Problem(.forbidden, code: "forbidden", title: "Forbidden", detail: "the admin key is not valid")
+
+    /// Maps storage failures to client errors; anything else stays a server error.
+    static func from(_ error: StorageError) -> Problem {
+        switch error {
+        case .notFound(let what): .notFound(what)
+        case .conflict(let field, let message): .conflict(field, message)
+        case .corrupt: Problem(.internalServerError, code: "internal", title: "Internal error", detail: "stored data is unreadable")
+        }
+    }
+
+    static func from(_ error: MoneyError, field: String) -> Problem {
+        .invalidField(field, error.description)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+public import Hummingbird
+
+/// An RFC 9457 problem: the one error shape every Pasar route returns.
+///
+/// ```json
+/// {"type": "urn:pasar:problem:invalid_field", "title": "Invalid field", "status": 400,
+///  "code": "invalid_field", "detail": "lang: 'xx' is not a language of market ch (de, fr, it)",
+///  "field": "lang"}
+/// ```
+public struct Problem: Error, HTTPResponseError, Sendable {
+    public let status: HTTPResponse.Status
+    /// Stable snake_case code clients branch on.
+    public let code: String
+    public let title: String
+    public let detail: String
+    /// The request field at fault (`lang`, `cursor`, `translations.de.slug`), when there is one.
+    public let field: String?
+    /// Extra members (e.g. the languages a market offers).
+    public let extensions: [String: String]
+
+    public init(
+        _ status: HTTPResponse.Status, code: String, title: String, detail: String, field: String? = nil,
+        extensions: [String: String] = [:]
+    ) {
+        self.status = status
+        self.code = code
+        self.title = title
+        self.detail = detail
+        self.field = field
+        self.extensions = extensions
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var body: [String: AnyEncodableValue] = [
+            "type": .string("urn:pasar:problem:\(code)"),
+            "title": .string(title), "status": .int(Int(status.code)), "code": .string(code), "detail": .string(detail),
+            "instance": .string(request.uri.path),
+        ]
+        if let field { body["field"] = .string(field) }
+        for (key, value) in extensions { body[key] = .string(value) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(body)
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// The JSON values a problem body carries.
+enum AnyEncodableValue: Encodable {
+    case string(String)
+    case int(Int)
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .int(let value): try container.encode(value)
+        }
+    }
+}

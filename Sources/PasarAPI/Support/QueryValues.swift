@@ -1,0 +1,36 @@
+import Hummingbird
+
+/// Reads and validates query parameters, naming the parameter in every error.
+struct QueryValues {
+    let request: Request
+
+    /// A trimmed, non-empty value, or nil when absent; refuses values longer than `maxLength`.
+    /// `+` reads as a space, as HTML forms encode it (`q=black+tea`).
+    func string(_ name: String, maxLength: Int = 200) throws -> String? {
+        guard let value = request.uri.queryParameters.get(name) else { return nil }
+        let trimmed = value.replacingOccurrences(of: "+", with: " ").trimmingCharacters(in: .whitespaces)
+        guard trimmed.count <= maxLength else {
+            throw Problem.invalidField(name, "must be at most \(maxLength) characters")
+        }
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    func integer(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = try string(name) else { return defaultValue }
+        guard let value = Int(text), range.contains(value) else {
+            throw Problem.invalidField(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func oneOf<Value: RawRepresentable & CaseIterable>(_ name: String, default defaultValue: Value) throws -> Value
+    where Value.RawValue == String {
+        guard let text = try string(name) else { return defaultValue }
+        guard let value = Value(rawValue: text) else {
+            throw Problem.invalidField(name, "must be one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+}
+
+import Foundation

@@ -1,0 +1,53 @@
+public import PasarCore
+public import PasarLocalization
+
+/// A region a merchant sells to, as its configuration file defines it: currency, languages, tax,
+/// rounding, where prices come from, channels, shipping and stores.
+///
+/// ```yaml
+/// code: ch
+/// countries: [CH, LI]
+/// currency: CHF
+/// languages: [de, fr, it, en]
+/// tax: {mode: inclusive, rates: {standard: "8.1", reduced: "2.6"}}
+/// ```
+public struct Market: Sendable, Hashable {
+    public let code: String
+    /// Display name per language tag.
+    public let names: [String: String]
+    /// ISO 3166-1 alpha-2 codes.
+    public let countries: [String]
+    public let currency: Currency
+    /// Further currencies price lists may use.
+    public let acceptedCurrencies: [Currency]
+    /// Languages in order; the first is the default.
+    public let languages: [LocaleTag]
+    public let tax: TaxPolicy
+    public let rounding: RoundingPolicy
+    public let priceSource: PriceSource
+    public let channels: [String]
+    public let shippingMethods: [ShippingMethod]
+    public let stores: [Store]
+    /// The file the market was read from.
+    public let file: String
+
+    public var defaultLanguage: LocaleTag { languages[0] }
+
+    /// The name in `language` (following the language's fallback chain), else the default language's, else the code.
+    public func name(in language: LocaleTag) -> String {
+        TranslationLookup.best(in: names, chain: language.fallbackChain.map(\.identifier), fallbackLanguages: [defaultLanguage.identifier, "en"])?.value
+            ?? code
+    }
+
+    /// How price lists become customer prices here.
+    public var pricingPolicy: PricingPolicy {
+        var policy = PricingPolicy(pricesIncludeTax: tax.mode == .inclusive, rounding: rounding.mode)
+        if case .derived(let derivation) = priceSource {
+            let ending = derivation.ending
+            policy.derivation = PricingPolicy.Derivation(
+                sourceMarket: derivation.sourceMarket, currency: currency, rate: derivation.rate, endingName: ending.rawValue
+            ) { amount throws(MoneyError) in try ending.apply(to: amount) }
+        }
+        return policy
+    }
+}

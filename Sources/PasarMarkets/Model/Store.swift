@@ -1,0 +1,13 @@
+public import PasarCore
+
+/// A physical store of a market: a stock location, a POS site and, when `pickup`, a click & collect point.
+public struct Store: Sendable, Hashable {
+    public let id: String
+    public let name: String
+    public let address: String
+    public let country: String
+    public let openingHours: String
+    public let pickup: Bool
+    public let latitude: ExactDecimal?
+    public let longitude: ExactDecimal?
+}

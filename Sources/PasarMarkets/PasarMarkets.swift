@@ -1,1 +1,0 @@
-// Loading and validating market configuration files.

@@ -1,0 +1,21 @@
+public import PasarCore
+
+/// Persistence of the catalog: products, categories and price lists. The domain and HTTP layers
+/// use only this protocol; SQLite implements it today, PostgreSQL can later.
+public protocol CatalogStore: Sendable {
+    /// Creates or replaces a product with its variants, categories, slugs and, when given, its prices
+    /// (nil keeps the stored prices). All or nothing.
+    func save(_ product: Product, prices: [PriceEntry]?) async throws
+    /// Replaces a product's price list. Throws `StorageError.notFound` for an unknown product.
+    func replacePrices(productID: String, with prices: [PriceEntry]) async throws
+    func save(_ category: Category) async throws
+    /// Saves many categories and products in one transaction (imports).
+    func importBatch(categories: [Category], products: [(Product, [PriceEntry])]) async throws
+
+    func product(id: String) async throws -> Product?
+    func productID(slug: String, language: String) async throws -> String?
+    func prices(productID: String, markets: [String]) async throws -> [PriceEntry]
+    func listProducts(_ query: ProductListQuery) async throws -> ProductPage
+    func categories() async throws -> [Category]
+    func productCount() async throws -> Int
+}

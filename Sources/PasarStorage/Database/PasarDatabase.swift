@@ -1,0 +1,29 @@
+public import GRDB
+
+/// The embedded SQLite database: one file in WAL mode, migrated on open.
+///
+/// ```swift
+/// let database = try PasarDatabase(path: "pasar.sqlite")
+/// let catalog = SQLiteCatalogStore(database: database, indexLanguages: ["en", "de"])
+/// ```
+public final class PasarDatabase: Sendable {
+    /// GRDB's pool: one writer, concurrent readers (WAL).
+    public let pool: DatabasePool
+
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = 8
+        configuration.prepareDatabase { db in
+            // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose
+            // the last transactions, and never corrupts the file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(pool)
+    }
+
+    /// Closes the pool's connections (checkpointing the WAL); later use throws.
+    public func close() throws { try pool.close() }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import PasarAPI
+import PasarStorage
+
+/// `pasar import FILE`: bulk-loads a catalog file into the database.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load a catalog file (JSON Lines of categories and products) into the database.",
+        discussion: "Batches of 500 lines are validated, then written in one transaction each; the first bad line stops the import."
+    )
+
+    @Argument(help: "The catalog file (.jsonl).")
+    var file: String
+
+    @Option(help: "SQLite database file.")
+    var db: String = Environment.value("PASAR_DB") ?? "pasar.sqlite"
+
+    @Option(help: "Directory of market files.")
+    var markets: String = Environment.value("PASAR_MARKETS") ?? "Locales/markets"
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let registry = try MarketsCommand.loadRegistry(directory: markets)
+        let database = try PasarDatabase(path: db)
+        let catalog = try SQLiteCatalogStore(database: database, indexLanguages: registry.snapshot.markets.flatMap(\.languages))
+        do {
+            let summary = try await CatalogImporter(store: catalog, markets: registry.snapshot).importFile(at: file)
+            print("imported \(summary.categories) categories, \(summary.products) products, \(summary.prices) prices in \(start.duration(to: clock.now))")
+        } catch let error as CatalogImporter.LineError {
+            try database.close()
+            throw ValidationError("\(file) \(error.description)")
+        }
+        try database.close()
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PasarAPI
+import PasarMarkets
+import PasarStorage
+
+/// `pasar serve`: runs the HTTP API on the embedded SQLite database.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the storefront API.",
+        discussion: """
+            Every option can also come from the environment: PASAR_HOST, PASAR_PORT, PASAR_DB, PASAR_MARKETS,
+            PASAR_ADMIN_KEY (prefer it to --admin-key, which other users can see in the process list),
+            PASAR_LOG_LEVEL. SIGHUP reloads the market files; SIGTERM stops after requests in flight.
+            """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host: String = Environment.value("PASAR_HOST") ?? "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free port and prints it).")
+    var port: Int = Environment.value("PASAR_PORT").flatMap(Int.init) ?? 8080
+
+    @Option(help: "SQLite database file, created and migrated on first start.")
+    var db: String = Environment.value("PASAR_DB") ?? "pasar.sqlite"
+
+    @Option(help: "Directory of market files.")
+    var markets: String = Environment.value("PASAR_MARKETS") ?? "Locales/markets"
+
+    @Flag(help: "Load the demo catalog into an empty database.")
+    var demo = Environment.value("PASAR_DEMO") == "1"
+
+    @Option(help: "The demo catalog file.")
+    var demoCatalog: String = "Fixtures/catalog/demo-catalog.jsonl"
+
+    @Option(help: "Admin API key (16+ characters; default PASAR_ADMIN_KEY); without one, admin routes are disabled.")
+    var adminKey: String?
+
+    private var resolvedAdminKey: String? { adminKey ?? Environment.value("PASAR_ADMIN_KEY") }
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = Environment.value("PASAR_LOG_LEVEL") ?? "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level '\(logLevel)' is not a log level") }
+        if let key = resolvedAdminKey, AdminKey(key) == nil { throw ValidationError("the admin key must be at least 16 characters") }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "pasar")
+        let registry = try MarketsCommand.loadRegistry(directory: markets)
+        let database = try PasarDatabase(path: db)
+        let languages = registry.snapshot.markets.flatMap(\.languages)
+        let catalog = try SQLiteCatalogStore(database: database, indexLanguages: languages)
+        if demo {
+            let existing = try await catalog.productCount()
+            if existing == 0 {
+                let summary = try await CatalogImporter(store: catalog, markets: registry.snapshot).importFile(at: demoCatalog)
+                logger.info("demo catalog loaded", metadata: ["products": "\(summary.products)", "prices": "\(summary.prices)"])
+            } else {
+                logger.info("database already has products; demo catalog not loaded", metadata: ["products": "\(existing)"])
+            }
+        }
+        let services = APIServices(markets: registry, catalog: catalog, adminKey: resolvedAdminKey.flatMap(AdminKey.init))
+        let app = buildApplication(
+            settings: ServerSettings(host: host, port: port), services: services, logger: logger,
+            extraServices: [MarketReloadService(registry: registry, logger: logger)])
+        try await app.runService()
+        try database.close()
+    }
+}
+
+/// Reads configuration from the process environment.
+enum Environment {
+    static func value(_ name: String) -> String? {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+}

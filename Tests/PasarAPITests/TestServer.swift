@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import PasarAPI
+import PasarMarkets
+import PasarStorage
+import PasarTestSupport
+import Testing
+
+/// A real Pasar server for one test: a fresh SQLite file in a temp directory, the shipped markets,
+/// the demo catalog imported, and Hummingbird's live test client on a free port.
+struct TestServer {
+    static let adminKey = "test-admin-key-0123456789"
+
+    let directory: URL
+    let database: PasarDatabase
+    let services: APIServices
+
+    init(demo: Bool = true, adminKey: String? = TestServer.adminKey) async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("pasar-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let registry = try MarketRegistry(directory: "\(Fixtures.repositoryRoot)/Locales/markets")
+        database = try PasarDatabase(path: directory.appendingPathComponent("pasar.sqlite").path)
+        let catalog = try SQLiteCatalogStore(database: database, indexLanguages: registry.snapshot.markets.flatMap(\.languages))
+        if demo {
+            _ = try await CatalogImporter(store: catalog, markets: registry.snapshot)
+                .importFile(at: Fixtures.path("catalog/demo-catalog.jsonl"))
+        }
+        services = APIServices(markets: registry, catalog: catalog, adminKey: adminKey.flatMap(AdminKey.init))
+    }
+
+    /// Runs `body` against the live server, then removes the database.
+    func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = buildApplication(settings: ServerSettings(host: "127.0.0.1", port: 0), services: services, logger: Logger(label: "test"))
+        defer {
+            try? database.close()
+            try? FileManager.default.removeItem(at: directory)
+        }
+        try await app.test(.live, body)
+    }
+}
+
+/// JSON helpers for responses.
+extension TestResponse {
+    func json<Value: Decodable>(_ type: Value.Type = Value.self) throws -> Value {
+        try JSONDecoder().decode(Value.self, from: Data(buffer: body))
+    }
+
+    var text: String { String(buffer: body) }
+}
+
+/// A decoded problem+json body.
+struct ProblemBody: Decodable {
+    let status: Int
+    let code: String
+    let detail: String
+    let field: String?
+}
+
+/// A decoded amount.
+struct AmountBody: Decodable, Equatable {
+    let amount: String
+    let currency: String
+    let formatted: String
+}

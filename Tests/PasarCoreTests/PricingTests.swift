@@ -1,0 +1,90 @@
+import FoundationEssentials
+import PasarCore
+import Testing
+
+private let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+
+private func entry(
+    _ amount: String, sku: String? = nil, channel: String? = nil, group: String? = nil, min: Int64 = 1,
+    from: Date? = nil, to: Date? = nil, market: String = "de"
+) throws -> PriceEntry {
+    PriceEntry(
+        productID: "p", sku: sku, market: market, amount: try money(amount), channel: channel, customerGroup: group,
+        minQuantity: min, validFrom: from, validTo: to)
+}
+
+@Suite("Price lookup picks the most specific valid price")
+struct PriceSelectorTests {
+    let list: [PriceEntry]
+
+    init() throws {
+        list = [
+            try entry("10.00"), try entry("12.00", sku: "XL"), try entry("9.00", min: 6), try entry("8.50", min: 12),
+            try entry("7.00", from: now.addingTimeInterval(-86400), to: now.addingTimeInterval(86400)),
+            try entry("5.00", from: now.addingTimeInterval(-90 * 86400), to: now.addingTimeInterval(-86400)),
+            try entry("6.50", channel: "pos"), try entry("6.00", group: "wholesale"),
+        ]
+    }
+
+    private func pick(sku: String = "M", channel: String? = nil, group: String? = nil, quantity: Int64 = 1) -> String? {
+        let context = PriceContext(market: "de", sku: sku, channel: channel, customerGroup: group, quantity: quantity, at: now)
+        return PriceSelector.select(from: list, for: context)?.amount.decimalString
+    }
+
+    @Test func aRunningSaleBeatsTheListPriceAndAnEndedOneIsIgnored() { #expect(pick() == "7.00") }
+    @Test func channelPricesApplyOnlyToTheirChannel() { #expect(pick(channel: "pos") == "6.50") }
+    @Test func customerGroupPricesWin() { #expect(pick(channel: "pos", group: "wholesale") == "6.00") }
+    @Test func otherMarketsDoNotCount() {
+        let context = PriceContext(market: "fr", sku: "M", at: now)
+        #expect(PriceSelector.select(from: list, for: context) == nil)
+    }
+
+    @Test func tiersNeedTheirQuantity() throws {
+        let everyday = try [entry("10.00"), entry("9.00", min: 6), entry("8.50", min: 12), entry("12.00", sku: "XL")]
+        let select = { (quantity: Int64, sku: String) in
+            PriceSelector.select(from: everyday, for: PriceContext(market: "de", sku: sku, quantity: quantity, at: now))?.amount.decimalString
+        }
+        #expect(select(5, "M") == "10.00")
+        #expect(select(6, "M") == "9.00")
+        #expect(select(12, "M") == "8.50")
+        #expect(select(1, "XL") == "12.00", "a variant price beats the product-wide price")
+    }
+}
+
+@Suite("Price quotes: tax split and derived markets")
+struct PriceCalculatorTests {
+    @Test func extractsIncludedTax() throws {
+        let quote = try PriceCalculator.quote(
+            entries: [entry("11.90")], context: PriceContext(market: "de", sku: "M", at: now),
+            policy: PricingPolicy(pricesIncludeTax: true), taxRate: ExactDecimal("19"))
+        #expect(quote?.gross == (try money("11.90")))
+        #expect(quote?.tax == (try money("1.90")))
+        #expect(quote?.net == (try money("10.00")))
+        #expect(quote?.displayed == quote?.gross)
+    }
+
+    @Test func addsTaxAtCheckout() throws {
+        let quote = try PriceCalculator.quote(
+            entries: [entry("10.00", market: "us")], context: PriceContext(market: "us", sku: "M", at: now),
+            policy: PricingPolicy(pricesIncludeTax: false), taxRate: ExactDecimal("8.875"))
+        #expect(quote?.net == (try money("10.00")))
+        #expect(quote?.tax == (try money("0.89")))
+        #expect(quote?.gross == (try money("10.89")))
+        #expect(quote?.displayed == quote?.net)
+    }
+
+    @Test func derivesThroughTheRateAndTheEnding() throws {
+        let derivation = PricingPolicy.Derivation(
+            sourceMarket: "de", currency: jpy, rate: try ExactDecimal("162.35"), endingName: "nearest-100"
+        ) { amount throws(MoneyError) in
+            try amount.scaled(by: 1, over: 100, rounding: .ceiling).multiplied(by: 100)
+        }
+        let quote = try PriceCalculator.quote(
+            entries: [entry("11.90")], context: PriceContext(market: "jp", sku: "M", at: now),
+            policy: PricingPolicy(pricesIncludeTax: true, derivation: derivation), taxRate: ExactDecimal("10"))
+        #expect(quote?.steps.map(\.kind) == ["list", "conversion", "ending", "tax"])
+        #expect(quote?.steps[1].amount == (try money("1932", jpy)), "11.90 × 162.35 = 1931.965 → 1932")
+        #expect(quote?.gross == (try money("2000", jpy)))
+        #expect(quote?.tax == (try money("182", jpy)))
+    }
+}
