@@ -102,7 +102,7 @@ struct MarketFileParser {
         let mode = reader.oneOf(fields["mode"], "tax.mode", default: TaxPolicy.Mode.inclusive)
         if fields["mode"] == nil { reader.report("tax.mode", "is required (inclusive or exclusive)") }
         let rates = parseRates(fields["rates"], "tax.rates")
-        if fields["rates"] != nil, rates.isEmpty { reader.report("tax.rates", "needs at least one tax class") }
+        if case .mapping(let classes)? = fields["rates"], classes.isEmpty { reader.report("tax.rates", "needs at least one tax class") }
         var overrides: [String: [String: ExactDecimal]] = [:]
         for (country, value) in reader.mapping(fields["country_overrides"], "tax.country_overrides", allowed: [], required: false) ?? [:] {
             let path = "tax.country_overrides.\(country)"

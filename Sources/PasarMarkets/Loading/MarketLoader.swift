@@ -104,18 +104,18 @@ public enum MarketLoader {
     /// Checks that need every market: unique codes, countries and store ids; derived sources and rates.
     private static func crossCheck(_ drafts: [MarketDraft], rates: [String: ExactDecimal], issues: inout [MarketValidationIssue]) -> [Market] {
         var byCode: [String: MarketDraft] = [:]
-        var countryOwner: [String: String] = [:]
         var storeOwner: [String: String] = [:]
+        let countryMarkets = Dictionary(grouping: drafts.flatMap { draft in draft.countries.map { ($0, draft.code) } }, by: \.0)
         for draft in drafts {
             if let other = byCode[draft.code] {
                 issues.append(.init(file: draft.file, path: "code", message: "'\(draft.code)' is also the code of \(other.file)"))
             }
             byCode[draft.code] = draft
+            // A country sold to by two markets is reported in both files: either may be the mistake.
             for (index, country) in draft.countries.enumerated() {
-                if let owner = countryOwner[country] {
-                    issues.append(.init(file: draft.file, path: "countries[\(index)]", message: "'\(country)' is already in market \(owner)"))
-                } else {
-                    countryOwner[country] = draft.code
+                let others = (countryMarkets[country] ?? []).map(\.1).filter { $0 != draft.code }
+                if !others.isEmpty {
+                    issues.append(.init(file: draft.file, path: "countries[\(index)]", message: "'\(country)' is also in market \(others.joined(separator: ", "))"))
                 }
             }
             for (index, store) in draft.stores.enumerated() {
