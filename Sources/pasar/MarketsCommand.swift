@@ -26,10 +26,14 @@ struct MarketsCommand: ParsableCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check every market file and report all problems at once.")
 
-        @Argument(help: "Directory of market files.")
-        var directory: String = "Locales/markets"
+        @Argument(help: "Directory of market files (same as --dir).")
+        var directoryArgument: String?
+
+        @Option(help: "Directory of market files.")
+        var dir: String = "Locales/markets"
 
         func run() throws {
+            let directory = directoryArgument ?? dir
             let result = MarketLoader.load(directory: directory)
             guard result.issues.isEmpty else {
                 for issue in result.issues { printError(issue.description) }
@@ -85,6 +89,9 @@ struct MarketsCommand: ParsableCommand {
             print("currency    \(market.currency.code), \(market.currency.minorUnitDigits) digits; accepts \(market.acceptedCurrencies.map(\.code).joined(separator: ", ").ifEmpty("no other currency"))")
             print("languages   \(market.languages.map(\.identifier).joined(separator: ", ")) (default \(market.defaultLanguage.identifier))")
             print("tax         \(market.tax.mode.rawValue): " + market.tax.rates.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) %" }.joined(separator: ", "))
+            for (country, rates) in market.tax.countryOverrides.sorted(by: { $0.key < $1.key }) {
+                print("  in \(country)     " + rates.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) %" }.joined(separator: ", "))
+            }
             print("rounding    \(market.rounding.mode.rawValue) per \(market.rounding.level.rawValue), \(market.rounding.displayDigits) digits shown; cash step \(Money(minorUnits: market.rounding.cashIncrementMinorUnits, currency: market.currency).decimalString) \(market.rounding.cashMode.rawValue)")
             print("prices      \(market.priceSource.summary)")
             print("channels    \(market.channels.joined(separator: ", "))")

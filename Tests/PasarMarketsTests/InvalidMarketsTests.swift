@@ -2,32 +2,43 @@ import PasarMarkets
 import PasarTestSupport
 import Testing
 
-struct ExpectedIssue: Decodable, Sendable, Hashable {
+/// One line of `Fixtures/markets-invalid/expected.json`: a problem the broken files must produce.
+struct ExpectedIssue: Decodable, Sendable, Hashable, CustomTestStringConvertible {
     let file: String
     let path: String
     let message: String
+
+    var testDescription: String { "\(file) \(path)" }
 }
+
+private let brokenFiles = MarketLoader.load(directory: Fixtures.path("markets-invalid"))
+private let expectedIssues = Fixtures.decode([ExpectedIssue].self, from: "markets-invalid/expected.json")
 
 @Suite("Broken market files: every problem, once, with file and field")
 struct InvalidMarketsTests {
-    let result = MarketLoader.load(directory: Fixtures.path("markets-invalid"))
-    let expected = Fixtures.decode([ExpectedIssue].self, from: "markets-invalid/expected.json")
-
     @Test func reportsExactlyTheExpectedProblems() {
-        let found = Set(result.issues.map { "\($0.file) \($0.path)" })
-        let wanted = Set(expected.map { "\($0.file) \($0.path)" })
-        #expect(found == wanted, "unexpected: \(found.subtracting(wanted).sorted()); missing: \(wanted.subtracting(found).sorted())")
-        #expect(result.issues.count == expected.count)
+        let found = brokenFiles.issues.map { "\($0.file) \($0.path)" }.sorted()
+        let wanted = expectedIssues.map { "\($0.file) \($0.path)" }.sorted()
+        #expect(found == wanted, "unexpected: \(Set(found).subtracting(wanted).sorted()); missing: \(Set(wanted).subtracting(found).sorted())")
     }
 
-    @Test func messagesSayWhatIsWrong() {
-        for issue in expected {
-            let match = result.issues.first { $0.file == issue.file && $0.path == issue.path }
-            #expect(match?.message.contains(issue.message) == true, "\(issue.file) \(issue.path): \(match?.message ?? "nothing")")
-        }
+    @Test(arguments: expectedIssues)
+    func saysWhatIsWrong(_ expected: ExpectedIssue) {
+        let match = brokenFiles.issues.first { $0.file == expected.file && $0.path == expected.path }
+        #expect(match?.message.contains(expected.message) == true, "\(match?.message ?? "nothing reported")")
+    }
+
+    @Test func reportsIssuesGroupedByFile() {
+        let files = brokenFiles.issues.map(\.file)
+        #expect(files == files.sorted(), "issues come file by file, in file-name order")
     }
 
     @Test func aBrokenDirectoryDoesNotLoad() {
         #expect(throws: MarketLoadError.self) { try MarketRegistry(directory: Fixtures.path("markets-invalid")) }
+    }
+
+    @Test func aSyntaxErrorSaysWhere() throws {
+        let issue = try #require(brokenFiles.issues.first { $0.file == "syntax.yaml" })
+        #expect(issue.message == "YAML syntax error: line 3, column 9: did not find expected ',' or ']' (while parsing a flow sequence at line 2)")
     }
 }

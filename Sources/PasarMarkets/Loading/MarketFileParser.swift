@@ -43,7 +43,7 @@ struct MarketFileParser {
 
     private func parseCountries(_ node: Node?) -> [String] {
         let countries = reader.strings(node, "countries") ?? []
-        if node != nil, countries.isEmpty { reader.report("countries", "needs at least one country") }
+        if case .sequence(let list)? = node, list.isEmpty { reader.report("countries", "needs at least one country") }
         var seen = Set<String>()
         return countries.enumerated().compactMap { index, country in
             let path = "countries[\(index)]"
@@ -74,7 +74,7 @@ struct MarketFileParser {
 
     private func parseLanguages(_ node: Node?, defaultLanguage: String?) -> [LocaleTag] {
         let texts = reader.strings(node, "languages") ?? []
-        if node != nil, texts.isEmpty { reader.report("languages", "needs at least one language; the first is the default") }
+        if case .sequence(let list)? = node, list.isEmpty { reader.report("languages", "needs at least one language; the first is the default") }
         var languages: [LocaleTag] = []
         for (index, text) in texts.enumerated() {
             guard let tag = try? LocaleTag(text) else {

@@ -10,6 +10,8 @@ import Synchronization
 public final class MarketRegistry: Sendable {
     public let directory: String
     private let current: Mutex<MarketSnapshot>
+    /// Held for a whole reload, so two reloads (SIGHUP and the admin route) cannot finish out of order.
+    private let reloading = Mutex(())
 
     /// Loads `directory`; throws with every problem found when any file is invalid.
     public init(directory: String) throws(MarketLoadError) {
@@ -28,32 +30,14 @@ public final class MarketRegistry: Sendable {
     /// Reads the directory again; swaps atomically when it validates, else keeps the markets in service.
     @discardableResult
     public func reload() -> MarketReloadResult {
-        let result = MarketLoader.load(directory: directory)
-        guard result.issues.isEmpty, !result.markets.isEmpty else {
-            return .rejected(result.issues.isEmpty ? [MarketValidationIssue(file: directory, path: "", message: "no market files")] : result.issues)
-        }
-        current.withLock { $0 = MarketSnapshot(markets: result.markets) }
-        return .reloaded(markets: result.markets.map(\.code))
-    }
-}
-
-/// What a reload did.
-public enum MarketReloadResult: Sendable, CustomStringConvertible {
-    /// The new files are in service.
-    case reloaded(markets: [String])
-    /// The files had problems; the previous markets stay in service.
-    case rejected([MarketValidationIssue])
-
-    public var description: String {
-        switch self {
-        case .reloaded(let markets): "reloaded \(markets.count) markets: \(markets.joined(separator: ", "))"
-        case .rejected(let issues): "kept the markets in service; \(issues.count) problem(s): \(issues.map(\.description).joined(separator: "; "))"
+        reloading.withLock { _ in
+            let result = MarketLoader.load(directory: directory)
+            guard result.issues.isEmpty, !result.markets.isEmpty else {
+                return .rejected(
+                    result.issues.isEmpty ? [MarketValidationIssue(file: directory, path: "", message: "no market files (*.yaml) found")] : result.issues)
+            }
+            current.withLock { $0 = MarketSnapshot(markets: result.markets) }
+            return .reloaded(markets: result.markets.map(\.code))
         }
     }
-}
-
-/// The market files could not be loaded; `issues` lists every problem.
-public struct MarketLoadError: Error, CustomStringConvertible {
-    public let issues: [MarketValidationIssue]
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
 }
