@@ -14,6 +14,8 @@ public protocol CatalogStore: Sendable {
 
     func product(id: String) async throws -> Product?
     func productID(slug: String, language: String) async throws -> String?
+    /// The product a variant belongs to.
+    func productID(sku: String) async throws -> String?
     func prices(productID: String, markets: [String]) async throws -> [PriceEntry]
     func listProducts(_ query: ProductListQuery) async throws -> ProductPage
     func categories() async throws -> [Category]

@@ -146,6 +146,12 @@ public final class SQLiteCatalogStore: CatalogStore {
         }
     }
 
+    public func productID(sku: String) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT product_id FROM variants WHERE sku = ?", arguments: [sku])
+        }
+    }
+
     public func prices(productID: String, markets: [String]) async throws -> [PriceEntry] {
         try await pool.read { db in try Self.fetchPrices(db, productID: productID, markets: markets) }
     }

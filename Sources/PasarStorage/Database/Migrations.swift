@@ -77,6 +77,7 @@ enum Migrations {
                     CREATE INDEX list_prices_by_product ON list_prices(product_id);
                     """)
         }
+        registerCarts(in: &migrator)
         return migrator
     }
 }

@@ -1,0 +1,273 @@
+public import Foundation
+import GRDB
+import PasarCore
+
+/// Carts on the embedded SQLite database. SQLite runs one write transaction at a time, and every
+/// change below is a single transaction whose quantity updates are SQL increments; the version check
+/// (`If-Match`) and the change commit together, so a stale writer can never overwrite a newer cart.
+public final class SQLiteCartStore: CartStore {
+    let pool: DatabasePool
+    /// Carts untouched for longer are expired: invisible to reads and deleted by `purgeExpired`.
+    let lifetime: TimeInterval
+
+    public init(database: PasarDatabase, lifetime: TimeInterval) {
+        pool = database.pool
+        self.lifetime = lifetime
+    }
+
+    // MARK: Reads
+
+    public func cart(id: String) async throws -> StoredCart? {
+        try await pool.read { [self] db in try fetchCart(db, id: id, now: Date()) }
+    }
+
+    public func activeCart(customerID: String, market: String) async throws -> StoredCart? {
+        try await pool.read { [self] db in
+            let id = try String.fetchOne(
+                db, sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active'",
+                arguments: [customerID, market])
+            return try id.flatMap { try fetchCart(db, id: $0, now: Date()) }
+        }
+    }
+
+    public func abandoned(idleSince: Date, after cursor: AbandonedCursor?, limit: Int) async throws -> [StoredCart] {
+        try await pool.read { [self] db in
+            let ids = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM carts
+                    WHERE status = 'active' AND items_updated_at <= ? AND updated_at > ?
+                      AND (customer_id IS NOT NULL OR email IS NOT NULL)
+                      AND EXISTS (SELECT 1 FROM cart_lines WHERE cart_id = carts.id)
+                      AND (? IS NULL OR (items_updated_at, id) > (?, ?))
+                    ORDER BY items_updated_at, id LIMIT ?
+                    """,
+                arguments: [
+                    idleSince.millis, expiryCutoff(Date()), cursor?.itemsUpdatedAt, cursor?.itemsUpdatedAt, cursor?.cartID, limit,
+                ])
+            return try ids.compactMap { try fetchCart(db, id: $0, now: Date()) }
+        }
+    }
+
+    // MARK: Writes
+
+    public func create(_ cart: NewCart) async throws -> StoredCart {
+        try await pool.write { [self] db in
+            do {
+                try db.execute(
+                    sql: """
+                        INSERT INTO carts (id, market, currency, customer_id, email, channels, created_at, updated_at, items_updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        cart.id, cart.market, cart.currency, cart.customerID, cart.email, ",\(cart.channel),", cart.now.millis,
+                        cart.now.millis, cart.now.millis,
+                    ])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                let existing = try String.fetchOne(
+                    db, sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active'",
+                    arguments: [cart.customerID, cart.market])
+                throw CartStoreError.customerHasCart(market: cart.market, cartID: existing ?? "")
+            }
+            return try requireCart(db, id: cart.id, now: cart.now)
+        }
+    }
+
+    public func addLine(_ line: NewCartLine, market: String, limits: CartLimits, write: CartWrite) async throws -> StoredCart {
+        try await pool.write { [self] db in
+            try touch(db, write, itemsChanged: true, market: market)
+            let lineCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cart_lines WHERE cart_id = ?", arguments: [write.cartID]) ?? 0
+            let exists = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM cart_lines WHERE cart_id = ? AND sku = ?", arguments: [write.cartID, line.sku]) ?? false
+            if !exists && lineCount >= limits.maxLines { throw CartStoreError.lineLimit(max: limits.maxLines) }
+            guard line.quantity <= limits.maxQuantityPerLine else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
+            // The increment happens in SQL; the WHERE refuses it (no row returned) past the maximum.
+            let stored = try Row.fetchOne(
+                db,
+                sql: """
+                    INSERT INTO cart_lines (id, cart_id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason,
+                                            channel, added_at, updated_at, priced_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(cart_id, sku) DO UPDATE SET
+                        quantity = quantity + excluded.quantity, unit_minor = excluded.unit_minor,
+                        tax_rate = excluded.tax_rate, unavailable_reason = excluded.unavailable_reason,
+                        updated_at = excluded.updated_at, priced_at = excluded.priced_at
+                    WHERE quantity + excluded.quantity <= ?
+                    RETURNING id
+                    """,
+                arguments: [
+                    line.id, write.cartID, line.sku, line.productID, line.quantity, line.price.unitMinorUnits, line.price.taxRate,
+                    line.price.unavailableReason, write.channel, write.now.millis, write.now.millis, write.now.millis,
+                    limits.maxQuantityPerLine,
+                ])
+            guard stored != nil else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
+            return try requireCart(db, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func setQuantity(lineID: String, quantity: Int64, write: CartWrite) async throws -> StoredCart {
+        try await pool.write { [self] db in
+            try touch(db, write, itemsChanged: true)
+            try db.execute(
+                sql: "UPDATE cart_lines SET quantity = ?, updated_at = ? WHERE id = ? AND cart_id = ?",
+                arguments: [quantity, write.now.millis, lineID, write.cartID])
+            guard db.changesCount == 1 else { throw CartStoreError.lineNotFound(lineID) }
+            return try requireCart(db, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func removeLine(lineID: String, write: CartWrite) async throws -> StoredCart {
+        try await pool.write { [self] db in
+            try touch(db, write, itemsChanged: true)
+            try db.execute(sql: "DELETE FROM cart_lines WHERE id = ? AND cart_id = ?", arguments: [lineID, write.cartID])
+            guard db.changesCount == 1 else { throw CartStoreError.lineNotFound(lineID) }
+            return try requireCart(db, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func switchMarket(
+        to market: String, currency: String, prices: [String: LinePrice], fromMarket: String, write: CartWrite
+    ) async throws -> StoredCart {
+        try await pool.write { [self] db in
+            try touch(db, write, itemsChanged: true, market: fromMarket)
+            let lineIDs = try String.fetchAll(db, sql: "SELECT id FROM cart_lines WHERE cart_id = ?", arguments: [write.cartID])
+            // A line added since the prices were computed has no price here: price again.
+            guard Set(lineIDs).isSubset(of: prices.keys) else { throw CartStoreError.marketChanged }
+            do {
+                try db.execute(
+                    sql: "UPDATE carts SET market = ?, currency = ?, shipping_method = NULL WHERE id = ?",
+                    arguments: [market, currency, write.cartID])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                let cart = try requireCart(db, id: write.cartID, now: write.now)
+                let existing = try String.fetchOne(
+                    db, sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active'",
+                    arguments: [cart.customerID, market])
+                throw CartStoreError.customerHasCart(market: market, cartID: existing ?? "")
+            }
+            for id in lineIDs {
+                guard let price = prices[id] else { continue }
+                try db.execute(
+                    sql: """
+                        UPDATE cart_lines SET unit_minor = ?, tax_rate = ?, unavailable_reason = ?, priced_at = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [price.unitMinorUnits, price.taxRate, price.unavailableReason, write.now.millis, id])
+            }
+            return try requireCart(db, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func addVoucher(code: String, write: CartWrite) async throws -> StoredCart {
+        try await pool.write { [self] db in
+            try touch(db, write, itemsChanged: false)
+            try db.execute(
+                sql: "INSERT INTO cart_vouchers (cart_id, code, applied_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                arguments: [write.cartID, code, write.now.millis])
+            return try requireCart(db, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func removeVoucher(code: String, write: CartWrite) async throws -> StoredCart {
+        try await pool.write { [self] db in
+            try touch(db, write, itemsChanged: false)
+            try db.execute(sql: "DELETE FROM cart_vouchers WHERE cart_id = ? AND code = ?", arguments: [write.cartID, code])
+            guard db.changesCount == 1 else { throw CartStoreError.voucherNotOnCart(code) }
+            return try requireCart(db, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func setShippingMethod(_ method: String?, write: CartWrite) async throws -> StoredCart {
+        try await pool.write { [self] db in
+            try touch(db, write, itemsChanged: false)
+            try db.execute(sql: "UPDATE carts SET shipping_method = ? WHERE id = ?", arguments: [method, write.cartID])
+            return try requireCart(db, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func purgeExpired(now: Date) async throws -> Int {
+        try await pool.write { [self] db in
+            try db.execute(sql: "DELETE FROM carts WHERE status = 'active' AND updated_at <= ?", arguments: [expiryCutoff(now)])
+            return db.changesCount
+        }
+    }
+
+    public func spendRecoveryToken(nonce: String, cartID: String, at now: Date) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO spent_recovery_tokens (nonce, cart_id, spent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                arguments: [nonce, cartID, now.millis])
+            return db.changesCount == 1
+        }
+    }
+
+    // MARK: Shared steps
+
+    /// The first step of every write: checks the cart exists, is active, is in `market` (when given) and
+    /// is at the expected version, then bumps the version and records the channel. It runs inside the
+    /// write transaction, so its checks still hold when the transaction commits.
+    func touch(_ db: Database, _ write: CartWrite, itemsChanged: Bool, market: String? = nil) throws {
+        try db.execute(
+            sql: """
+                UPDATE carts SET version = version + 1, updated_at = ?1,
+                    items_updated_at = CASE WHEN ?2 THEN ?1 ELSE items_updated_at END,
+                    channels = CASE WHEN instr(channels, ',' || ?3 || ',') > 0 THEN channels ELSE channels || ?3 || ',' END
+                WHERE id = ?4 AND status = 'active' AND updated_at > ?5 AND (?6 IS NULL OR version = ?6) AND (?7 IS NULL OR market = ?7)
+                """,
+            arguments: [write.now.millis, itemsChanged, write.channel, write.cartID, expiryCutoff(write.now), write.expectedVersion, market])
+        guard db.changesCount == 0 else { return }
+        guard let cart = try fetchCart(db, id: write.cartID, now: write.now) else { throw CartStoreError.cartNotFound(write.cartID) }
+        if cart.status != .active { throw CartStoreError.notActive(cart) }
+        if let expected = write.expectedVersion, expected != cart.version { throw CartStoreError.stale(cart) }
+        throw CartStoreError.marketChanged
+    }
+
+    func expiryCutoff(_ now: Date) -> Int64 { now.addingTimeInterval(-lifetime).millis }
+
+    func requireCart(_ db: Database, id: String, now: Date) throws -> StoredCart {
+        guard let cart = try fetchCart(db, id: id, now: now) else { throw CartStoreError.cartNotFound(id) }
+        return cart
+    }
+
+    func fetchCart(_ db: Database, id: String, now: Date) throws -> StoredCart? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM carts WHERE id = ? AND (status != 'active' OR updated_at > ?)",
+                arguments: [id, expiryCutoff(now)])
+        else { return nil }
+        let lines = try Row.fetchAll(
+            db, sql: "SELECT * FROM cart_lines WHERE cart_id = ? ORDER BY added_at, id", arguments: [id]
+        ).map(StoredCartLine.init(row:))
+        let vouchers = try String.fetchAll(
+            db, sql: "SELECT code FROM cart_vouchers WHERE cart_id = ? ORDER BY applied_at, code", arguments: [id])
+        return try StoredCart(row: row, lines: lines, vouchers: vouchers)
+    }
+}
+
+extension StoredCart {
+    init(row: Row, lines: [StoredCartLine], vouchers: [String]) throws {
+        guard let status = Status(rawValue: row["status"]) else { throw StorageError.corrupt("cart status") }
+        self.init(
+            id: row["id"], market: row["market"], currency: row["currency"], customerID: row["customer_id"], email: row["email"],
+            status: status, mergedInto: row["merged_into"], version: row["version"],
+            channels: (row["channels"] as String).split(separator: ",").map(String.init),
+            shippingMethod: row["shipping_method"], createdAt: Date(millis: row["created_at"]),
+            updatedAt: Date(millis: row["updated_at"]), itemsUpdatedAt: Date(millis: row["items_updated_at"]), lines: lines,
+            vouchers: vouchers)
+    }
+}
+
+extension StoredCartLine {
+    init(row: Row) {
+        self.init(
+            id: row["id"], sku: row["sku"], productID: row["product_id"], quantity: row["quantity"], unitMinorUnits: row["unit_minor"],
+            taxRate: row["tax_rate"], unavailableReason: row["unavailable_reason"], channel: row["channel"],
+            addedAt: Date(millis: row["added_at"]), updatedAt: Date(millis: row["updated_at"]), pricedAt: Date(millis: row["priced_at"]))
+    }
+}
+
+extension Date {
+    /// Milliseconds since 1970, the unit of cart timestamps in the database.
+    var millis: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
+}

@@ -1,0 +1,86 @@
+public import FoundationEssentials
+
+/// A cart as stored: prices are snapshots taken when a line was added or repriced; totals are
+/// computed from them on every read.
+public struct StoredCart: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case active
+        /// Merged into another cart (`mergedInto`) when its guest signed in.
+        case merged
+        /// Turned into an order.
+        case checkedOut = "checked_out"
+    }
+
+    public let id: String
+    public let market: String
+    public let currency: String
+    public let customerID: String?
+    public let email: String?
+    public let status: Status
+    public let mergedInto: String?
+    /// Grows by one with every change; the HTTP `ETag`.
+    public let version: Int64
+    /// Every channel that touched the cart, in first-touch order.
+    public let channels: [String]
+    public let shippingMethod: String?
+    public let createdAt: Date
+    public let updatedAt: Date
+    /// The last change to the lines (for abandoned-cart reminders).
+    public let itemsUpdatedAt: Date
+    public let lines: [StoredCartLine]
+    /// Voucher codes in the order they were applied.
+    public let vouchers: [String]
+}
+
+/// A cart line with the price snapshot it was last priced at.
+public struct StoredCartLine: Sendable, Equatable {
+    public let id: String
+    public let sku: String
+    public let productID: String
+    public let quantity: Int64
+    /// The unit amount as the market lists it (gross or net), in the cart's currency; nil when the
+    /// variant is not sold in the cart's market (`unavailableReason` says why).
+    public let unitMinorUnits: Int64?
+    public let taxRate: String?
+    public let unavailableReason: String?
+    /// The channel that added the line.
+    public let channel: String
+    public let addedAt: Date
+    public let updatedAt: Date
+    public let pricedAt: Date
+}
+
+/// A line's price in a market, computed by the caller before the write.
+public struct LinePrice: Sendable, Equatable {
+    public let unitMinorUnits: Int64?
+    public let taxRate: String?
+    public let unavailableReason: String?
+
+    public init(unitMinorUnits: Int64, taxRate: String) {
+        self.unitMinorUnits = unitMinorUnits
+        self.taxRate = taxRate
+        self.unavailableReason = nil
+    }
+
+    public init(unavailable reason: String) {
+        unitMinorUnits = nil
+        taxRate = nil
+        unavailableReason = reason
+    }
+}
+
+/// Who writes, and which version they saw: every cart write carries one.
+public struct CartWrite: Sendable {
+    public let cartID: String
+    public let channel: String
+    /// The `If-Match` version; nil writes unconditionally (still atomically).
+    public let expectedVersion: Int64?
+    public let now: Date
+
+    public init(cartID: String, channel: String, expectedVersion: Int64? = nil, now: Date = Date()) {
+        self.cartID = cartID
+        self.channel = channel
+        self.expectedVersion = expectedVersion
+        self.now = now
+    }
+}
