@@ -13,7 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Every option can also come from the environment: PASAR_HOST, PASAR_PORT, PASAR_DB, PASAR_MARKETS,
             PASAR_ADMIN_KEY (prefer it to --admin-key, which other users can see in the process list),
-            PASAR_LOG_LEVEL. SIGHUP reloads the market files; SIGTERM stops after requests in flight.
+            PASAR_LOG_LEVEL, PASAR_CART_LIFETIME_HOURS, PASAR_RECOVERY_KEY (32+ bytes; signs abandoned-cart links, which
+            otherwise stop working at restart). SIGHUP reloads the market files; SIGTERM stops after requests in flight.
             """
     )
 
@@ -35,6 +36,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The demo catalog file.")
     var demoCatalog: String = "Fixtures/catalog/demo-catalog.jsonl"
 
+    @Option(help: "The demo vouchers file.")
+    var demoVouchers: String = "Fixtures/catalog/demo-vouchers.json"
+
+    @Option(help: "Hours after which an untouched cart expires.")
+    var cartLifetimeHours: Int = Environment.value("PASAR_CART_LIFETIME_HOURS").flatMap(Int.init) ?? 720
+
     @Option(help: "Admin API key (16+ characters; default PASAR_ADMIN_KEY); without one, admin routes are disabled.")
     var adminKey: String?
 
@@ -46,6 +53,10 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level '\(logLevel)' is not a log level") }
+        guard (1...24 * 365).contains(cartLifetimeHours) else { throw ValidationError("--cart-lifetime-hours must be from 1 to 8760") }
+        if let key = Environment.value("PASAR_RECOVERY_KEY"), key.utf8.count < 32 {
+            throw ValidationError("PASAR_RECOVERY_KEY must be at least 32 bytes")
+        }
         if let key = resolvedAdminKey, AdminKey(key) == nil { throw ValidationError("the admin key must be at least 16 characters") }
     }
 
@@ -61,7 +72,10 @@ struct ServeCommand: AsyncParsableCommand {
         let database = try PasarDatabase(path: db)
         let languages = registry.snapshot.markets.flatMap(\.languages)
         let catalog = try SQLiteCatalogStore(database: database, indexLanguages: languages)
+        let carts = SQLiteCartStore(database: database, lifetime: TimeInterval(cartLifetimeHours) * 3600)
         if demo {
+            let vouchers = try await VoucherImporter.importFile(at: demoVouchers, into: carts, markets: registry.snapshot)
+            logger.info("demo vouchers loaded", metadata: ["vouchers": "\(vouchers)"])
             let existing = try await catalog.productCount()
             if existing == 0 {
                 let summary = try await CatalogImporter(store: catalog, markets: registry.snapshot).importFile(at: demoCatalog)
@@ -70,7 +84,10 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.info("database already has products; demo catalog not loaded", metadata: ["products": "\(existing)"])
             }
         }
-        let services = APIServices(markets: registry, catalog: catalog, adminKey: resolvedAdminKey.flatMap(AdminKey.init))
+        let cartSettings = CartSettings(
+            lifetime: TimeInterval(cartLifetimeHours) * 3600, recoveryKey: Environment.value("PASAR_RECOVERY_KEY").map { Array($0.utf8) })
+        let services = APIServices(
+            markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, adminKey: resolvedAdminKey.flatMap(AdminKey.init))
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [MarketReloadService(registry: registry, logger: logger)])

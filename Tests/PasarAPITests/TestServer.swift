@@ -17,25 +17,36 @@ struct TestServer {
     let database: PasarDatabase
     let services: APIServices
 
-    init(demo: Bool = true, adminKey: String? = TestServer.adminKey) async throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("pasar-test-\(UUID().uuidString)")
+    static let recoveryKey = Array("test-recovery-key-0123456789abcdef".utf8)
+
+    /// `directory`: reuse the database of an earlier server (restart tests); a new one by default.
+    init(demo: Bool = true, adminKey: String? = TestServer.adminKey, directory: URL? = nil, cartLifetime: TimeInterval = 30 * 24 * 3600) async throws {
+        let reused = directory != nil
+        let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("pasar-test-\(UUID().uuidString)")
+        self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let registry = try MarketRegistry(directory: "\(Fixtures.repositoryRoot)/Locales/markets")
         database = try PasarDatabase(path: directory.appendingPathComponent("pasar.sqlite").path)
         let catalog = try SQLiteCatalogStore(database: database, indexLanguages: registry.snapshot.markets.flatMap(\.languages))
-        if demo {
+        if demo && !reused {
             _ = try await CatalogImporter(store: catalog, markets: registry.snapshot)
                 .importFile(at: Fixtures.path("catalog/demo-catalog.jsonl"))
         }
-        services = APIServices(markets: registry, catalog: catalog, adminKey: adminKey.flatMap(AdminKey.init))
+        let carts = SQLiteCartStore(database: database, lifetime: cartLifetime)
+        if demo {
+            try await VoucherImporter.importFile(at: Fixtures.path("catalog/demo-vouchers.json"), into: carts, markets: registry.snapshot)
+        }
+        services = APIServices(
+            markets: registry, catalog: catalog, carts: carts, cartSettings: CartSettings(lifetime: cartLifetime, recoveryKey: Self.recoveryKey),
+            adminKey: adminKey.flatMap(AdminKey.init))
     }
 
-    /// Runs `body` against the live server, then removes the database.
-    func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    /// Runs `body` against the live server, then closes the database and, unless `keep`, removes it.
+    func run(keep: Bool = false, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = buildApplication(settings: ServerSettings(host: "127.0.0.1", port: 0), services: services, logger: Logger(label: "test"))
         defer {
             try? database.close()
-            try? FileManager.default.removeItem(at: directory)
+            if !keep { try? FileManager.default.removeItem(at: directory) }
         }
         try await app.test(.live, body)
     }

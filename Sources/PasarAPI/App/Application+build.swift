@@ -23,7 +23,10 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     let v1 = router.group("v1")
     MarketsController(services: services).addRoutes(to: v1)
     CatalogController(services: services).addRoutes(to: v1)
-    AdminController(services: services).addRoutes(to: v1.group("admin").add(middleware: AdminAuthMiddleware(key: services.adminKey)))
+    CartController(services: services).addRoutes(to: v1)
+    let admin = v1.group("admin").add(middleware: AdminAuthMiddleware(key: services.adminKey))
+    AdminController(services: services).addRoutes(to: admin)
+    VoucherAdminController(services: services).addRoutes(to: admin)
     return router
 }
 

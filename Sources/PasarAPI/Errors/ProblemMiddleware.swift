@@ -16,6 +16,8 @@ public struct ProblemMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
+        } catch let error as StaleCart {
+            response = try error.response(from: request, context: context)
         } catch {
             response = try problem(for: error, context: context).response(from: request, context: context)
         }
@@ -28,6 +30,8 @@ public struct ProblemMiddleware: RouterMiddleware {
         case let problem as Problem:
             return problem
         case let error as StorageError:
+            return Problem.from(error)
+        case let error as CartStoreError:
             return Problem.from(error)
         case let error as HTTPError:
             return Problem(

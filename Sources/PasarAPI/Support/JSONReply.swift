@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// Encodes a response body as JSON with a strong `ETag` (FNV-1a of the bytes) and answers
+/// Encodes a response body as JSON with a strong `ETag` (FNV-1a of the bytes, or the caller's, such as a cart version) and answers
 /// `If-None-Match` with `304 Not Modified`, so clients and CDNs revalidate cheaply.
 enum JSONReply {
     private static let encoder: JSONEncoder = {
@@ -11,10 +11,10 @@ enum JSONReply {
     }()
 
     static func make(
-        _ value: some Encodable, request: Request, status: HTTPResponse.Status = .ok, language: String? = nil
+        _ value: some Encodable, request: Request, status: HTTPResponse.Status = .ok, language: String? = nil, etag: String? = nil
     ) throws -> Response {
         let data = try encoder.encode(value)
-        let etag = "\"\(fnv1a(data))\""
+        let etag = etag ?? "\"\(fnv1a(data))\""
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .eTag: etag]
         if let language {
             headers[.contentLanguage] = language

@@ -104,6 +104,11 @@ public struct AbandonedCursor: Sendable, Equatable {
         self.cartID = cartID
     }
 
+    /// The cursor of the page that ends with `cart`.
+    public init(after cart: StoredCart) {
+        self.init(itemsUpdatedAt: cart.itemsUpdatedAt.millis, cartID: cart.id)
+    }
+
     public init?(token: String) {
         let parts = token.split(separator: "_", maxSplits: 1)
         guard parts.count == 2, let time = Int64(parts[0]) else { return nil }

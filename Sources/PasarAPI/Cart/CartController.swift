@@ -1,0 +1,257 @@
+import Foundation
+import Hummingbird
+import PasarCore
+import PasarStorage
+
+/// The shared cart: one server-side cart that every channel opens by its unguessable id (or a
+/// signed-in customer by identity and market), with atomic line changes and versioned writes.
+struct CartController {
+    let services: APIServices
+    private var responder: CartResponder { CartResponder(services: services) }
+    private var limits: CartLimits { services.cartSettings.limits }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("/carts", use: create)
+        group.get("/carts", use: lookup)
+        group.post("/carts/recover", use: CartRecoveryController(services: services).recover)
+        group.get("/carts/:cart", use: get)
+        group.post("/carts/:cart/lines", use: addLine)
+        group.patch("/carts/:cart/lines/:line", use: updateLine)
+        group.delete("/carts/:cart/lines/:line", use: removeLine)
+        group.put("/carts/:cart/market", use: switchMarket)
+        group.put("/carts/:cart/shipping", use: setShipping)
+        group.post("/carts/:cart/vouchers", use: addVoucher)
+        group.delete("/carts/:cart/vouchers/:code", use: removeVoucher)
+        group.post("/carts/:cart/customer", use: signIn)
+        group.post("/carts/:cart/merge", use: merge)
+        group.get("/carts/:cart/events", use: CartEventsStream(services: services).stream)
+    }
+
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(CreateCartInput.self, from: request, context: context)
+        let scope = try CartScope(marketCode: input.market.trimmed.lowercased(), request: request, services: services)
+        let customerID = try input.customerID.map { try CartInputRules.customerID($0) }
+        let email = try CartInputRules.email(input.email)
+        let lines = input.lines ?? []
+        guard lines.count <= limits.maxLines else { throw Problem.invalidField("lines", "a cart holds at most \(limits.maxLines) lines") }
+        // Price every line first, so a bad line refuses the whole request before anything is written.
+        let pricer = CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel)
+        var newLines: [NewCartLine] = []
+        for (index, line) in lines.enumerated() {
+            newLines.append(try await newLine(line, pricer: pricer, field: "lines[\(index)]"))
+        }
+        if let customerID, let existing = try await services.carts.activeCart(customerID: customerID, market: scope.market.code) {
+            throw Problem.from(CartStoreError.customerHasCart(market: scope.market.code, cartID: existing.id))
+        }
+        let id = CartIdentifier.make()
+        var cart = try await services.carts.create(
+            NewCart(id: id, market: scope.market.code, currency: scope.market.currency.code, customerID: customerID, email: email, channel: scope.channel))
+        for line in newLines {
+            cart = try await services.carts.addLine(line, market: scope.market.code, limits: limits, write: CartWrite(cartID: id, channel: scope.channel))
+        }
+        context.logger.info("cart created", metadata: ["cart.market": "\(cart.market)", "cart.channel": "\(scope.channel)"])
+        var response = try await responder.response(cart, scope: scope, request: request, status: .created)
+        response.headers[.location] = "/v1/carts/\(id)"
+        return response
+    }
+
+    /// `GET /v1/carts?customer_id=…&market=…`: a signed-in customer's active cart, from any channel.
+    @Sendable func lookup(request: Request, context: AppRequestContext) async throws -> Response {
+        let query = QueryValues(request: request)
+        guard let customer = try query.string("customer_id", maxLength: 100) else { throw Problem.invalidField("customer_id", "is required") }
+        guard let market = try query.string("market", maxLength: 20)?.lowercased() else { throw Problem.invalidField("market", "is required") }
+        let scope = try CartScope(marketCode: market, request: request, services: services)
+        guard let cart = try await services.carts.activeCart(customerID: customer, market: market) else {
+            throw Problem.notFound("an active cart of customer '\(customer)' in market \(market)", field: "customer_id")
+        }
+        return try await responder.response(cart, scope: scope, request: request)
+    }
+
+    @Sendable func get(request: Request, context: AppRequestContext) async throws -> Response {
+        let (cart, scope) = try await load(request: request, context: context)
+        return try await responder.response(cart, scope: scope, request: request)
+    }
+
+    @Sendable func addLine(request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(AddLineInput.self, from: request, context: context)
+        let expected = try CartScope.expectedVersion(request)
+        // The price depends on the cart's market; if the market changes between pricing and writing,
+        // the store refuses the write and the line is priced again.
+        for attempt in 1...3 {
+            let (cart, scope) = try await load(request: request, context: context)
+            let line = try await newLine(input, pricer: CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel), field: nil)
+            do {
+                return try await responder.write(scope: scope, request: request) {
+                    try await services.carts.addLine(
+                        line, market: cart.market, limits: limits, write: CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
+                }
+            } catch let problem as Problem where problem.code == "cart_busy" && attempt < 3 {
+                continue
+            }
+        }
+        throw Problem.from(CartStoreError.marketChanged)
+    }
+
+    @Sendable func updateLine(request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(UpdateLineInput.self, from: request, context: context)
+        let quantity = try CartInputRules.quantity(input.quantity, field: "quantity", limits: limits)
+        let lineID = try context.parameters.require("line")
+        return try await write(request: request, context: context) { write in
+            try await services.carts.setQuantity(lineID: lineID, quantity: quantity, write: write)
+        }
+    }
+
+    @Sendable func removeLine(request: Request, context: AppRequestContext) async throws -> Response {
+        let lineID = try context.parameters.require("line")
+        return try await write(request: request, context: context) { write in
+            try await services.carts.removeLine(lineID: lineID, write: write)
+        }
+    }
+
+    @Sendable func setShipping(request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(ShippingMethodInput.self, from: request, context: context)
+        let (_, scope) = try await load(request: request, context: context)
+        if let method = input.method, !scope.market.shippingMethods.contains(where: { $0.id == method }) {
+            throw Problem.invalidField(
+                "method", "'\(method)' is not a shipping method of market \(scope.market.code) (\(scope.market.shippingMethods.map(\.id).joined(separator: ", ")))")
+        }
+        return try await write(request: request, context: context) { write in
+            try await services.carts.setShippingMethod(input.method, write: write)
+        }
+    }
+
+    /// `PUT /v1/carts/{id}/market`: reprices every line in the new market's currency; lines not sold
+    /// there stay in the cart, flagged unavailable, and count in no total.
+    @Sendable func switchMarket(request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(SwitchMarketInput.self, from: request, context: context)
+        let target = input.market.trimmed.lowercased()
+        let expected = try CartScope.expectedVersion(request)
+        for attempt in 1...3 {
+            let (cart, _) = try await load(request: request, context: context)
+            guard let market = services.markets.snapshot.market(code: target) else {
+                throw Problem.invalidField("market", "'\(input.market)' is not a market")
+            }
+            let scope = try CartScope(marketCode: target, request: request, services: services)
+            let pricer = CartLinePricer(catalog: services.catalog, market: market, channel: scope.channel)
+            var prices: [String: LinePrice] = [:]
+            for line in cart.lines {
+                if let product = try await services.catalog.product(id: line.productID) {
+                    prices[line.id] = try await pricer.price(product, sku: line.sku)
+                } else {
+                    prices[line.id] = LinePrice(unavailable: "no longer in the catalog")
+                }
+            }
+            do {
+                return try await responder.write(scope: scope, request: request) {
+                    try await services.carts.switchMarket(
+                        to: market.code, currency: market.currency.code, prices: prices, fromMarket: cart.market,
+                        write: CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
+                }
+            } catch let problem as Problem where problem.code == "cart_busy" && attempt < 3 {
+                continue
+            }
+        }
+        throw Problem.from(CartStoreError.marketChanged)
+    }
+
+    @Sendable func addVoucher(request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(VoucherCodeInput.self, from: request, context: context)
+        let code = Voucher.normalize(try CartInputRules.text(input.code, field: "code", maxLength: 40))
+        let (cart, scope) = try await load(request: request, context: context)
+        if let rejection = try await voucherRejection(code: code, cart: cart) {
+            let message = try services.cartMessages.voucherRejection(rejection, code: code, market: scope.market, language: scope.language)
+            throw Problem.voucherRejected(rejection, message: message)
+        }
+        return try await write(request: request, context: context) { write in
+            try await services.carts.addVoucher(code: code, write: write)
+        }
+    }
+
+    @Sendable func removeVoucher(request: Request, context: AppRequestContext) async throws -> Response {
+        let code = Voucher.normalize(try context.parameters.require("code"))
+        return try await write(request: request, context: context) { write in
+            try await services.carts.removeVoucher(code: code, write: write)
+        }
+    }
+
+    /// `POST /v1/carts/{id}/customer`: the shopper signed in. The guest cart becomes the customer's,
+    /// or, when the customer already has a cart in this market, is merged into it (`CartMerge`
+    /// policy); the response is the customer's cart with a `merge` report.
+    @Sendable func signIn(request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(SignInInput.self, from: request, context: context)
+        let customerID = try CartInputRules.customerID(input.customerID)
+        let email = try CartInputRules.email(input.email)
+        return try await mergeWrite(request: request, context: context) { write in
+            try await services.carts.signIn(customerID: customerID, email: email, limits: limits, write: write)
+        }
+    }
+
+    /// `POST /v1/carts/{id}/merge`: moves another cart's lines into this one (same market).
+    @Sendable func merge(request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(MergeInput.self, from: request, context: context)
+        let source = try CartInputRules.text(input.sourceCartID, field: "source_cart_id", maxLength: 64)
+        return try await mergeWrite(request: request, context: context) { write in
+            try await services.carts.merge(sourceID: source, limits: limits, write: write)
+        }
+    }
+
+    // MARK: Shared steps
+
+    /// The cart named in the path and the scope of the request on it.
+    func load(request: Request, context: AppRequestContext) async throws -> (StoredCart, CartScope) {
+        let id = try context.parameters.require("cart")
+        guard CartIdentifier.isWellFormed(id), let cart = try await services.carts.cart(id: id) else {
+            throw Problem.from(CartStoreError.cartNotFound(id))
+        }
+        return (cart, try CartScope(marketCode: cart.market, request: request, services: services))
+    }
+
+    private func write(
+        request: Request, context: AppRequestContext, _ body: @escaping (CartWrite) async throws -> StoredCart
+    ) async throws -> Response {
+        let expected = try CartScope.expectedVersion(request)
+        let (cart, scope) = try await load(request: request, context: context)
+        return try await responder.write(scope: scope, request: request) {
+            try await body(CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
+        }
+    }
+
+    private func mergeWrite(
+        request: Request, context: AppRequestContext, _ body: (CartWrite) async throws -> CartMergeResult
+    ) async throws -> Response {
+        let expected = try CartScope.expectedVersion(request)
+        let (cart, scope) = try await load(request: request, context: context)
+        do {
+            let result = try await body(CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
+            services.cartEvents.publish(cartID: result.cart.id, version: result.cart.version)
+            if let merged = result.mergedCartID, let closed = try await services.carts.cart(id: merged) {
+                services.cartEvents.publish(cartID: merged, version: closed.version)
+            }
+            return try await responder.response(
+                result.cart, scope: scope, request: request, merge: MergeReport(mergedCartID: result.mergedCartID, changes: result.changes))
+        } catch let error as CartStoreError {
+            throw try await responder.problem(error, scope: scope, request: request)
+        }
+    }
+
+    private func newLine(_ input: AddLineInput, pricer: CartLinePricer, field: String?) async throws -> NewCartLine {
+        let prefix = field.map { "\($0)." } ?? ""
+        let sku = try CartInputRules.text(input.sku, field: "\(prefix)sku", maxLength: 64)
+        let quantity = try CartInputRules.quantity(input.quantity ?? 1, field: "\(prefix)quantity", limits: limits)
+        let product = try await pricer.product(sku: sku, field: "\(prefix)sku")
+        let price = try await pricer.price(product, sku: sku)
+        if let reason = price.unavailableReason { throw Problem.notSold(sku: sku, reason: "'\(sku)' is \(reason)") }
+        return NewCartLine(id: CartIdentifier.make(), sku: sku, productID: product.id, quantity: quantity, price: price)
+    }
+
+    private func voucherRejection(code: String, cart: StoredCart) async throws -> VoucherRejection? {
+        guard let voucher = try await services.carts.voucher(code: code) else { return .unknown }
+        let subtotal = try CartPresenter.subtotal(of: cart)
+        if let rejection = voucher.rejection(market: cart.market, subtotal: subtotal, at: Date()) { return rejection }
+        if !voucher.isFreeShipping {
+            let others = try await services.carts.vouchers(codes: cart.vouchers.filter { $0 != code })
+            if let existing = others.values.first(where: { !$0.isFreeShipping }) { return .oneDiscountPerCart(existing: existing.code) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Synchronization
+
+/// In-process fan-out of cart changes to the `GET /v1/carts/{id}/events` streams of that cart.
+/// Each subscriber also gets a heartbeat every `heartbeat` so a closed connection is noticed and
+/// its subscription released even when the cart does not change.
+final class CartEventHub: Sendable {
+    enum Signal: Sendable, Equatable {
+        case changed(version: Int64)
+        case heartbeat
+    }
+
+    private let subscribers = Mutex<[String: [UUID: AsyncStream<Signal>.Continuation]]>([:])
+    private let heartbeat: Duration
+
+    init(heartbeat: Duration = .seconds(15)) {
+        self.heartbeat = heartbeat
+    }
+
+    func subscribe(cartID: String) -> AsyncStream<Signal> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Signal.self, bufferingPolicy: .bufferingNewest(8))
+        let id = UUID()
+        subscribers.withLock { $0[cartID, default: [:]][id] = continuation }
+        let beat = Task { [heartbeat] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: heartbeat)
+                continuation.yield(.heartbeat)
+            }
+        }
+        continuation.onTermination = { [weak self] _ in
+            beat.cancel()
+            self?.subscribers.withLock { all in
+                all[cartID]?[id] = nil
+                if all[cartID]?.isEmpty == true { all[cartID] = nil }
+            }
+        }
+        return stream
+    }
+
+    func publish(cartID: String, version: Int64) {
+        let targets = subscribers.withLock { Array(($0[cartID] ?? [:]).values) }
+        for continuation in targets { continuation.yield(.changed(version: version)) }
+    }
+
+    var subscriberCount: Int { subscribers.withLock { $0.values.reduce(0) { $0 + $1.count } } }
+}

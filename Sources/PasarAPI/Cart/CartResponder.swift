@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import PasarCore
+import PasarStorage
+
+/// Renders carts as responses: loads the products and vouchers a cart names, computes its totals,
+/// and sets `ETag` to the cart's version. A stale `If-Match` gets 412 with the current cart inside
+/// the problem, so the client can show it and retry without another request.
+struct CartResponder {
+    let services: APIServices
+
+    func response(
+        _ cart: StoredCart, scope: CartScope, request: Request, status: HTTPResponse.Status = .ok, merge: MergeReport? = nil
+    ) async throws -> Response {
+        var view = try await self.view(cart, scope: scope)
+        view.merge = merge
+        return try JSONReply.make(view, request: request, status: status, language: scope.language.identifier, etag: "\"\(cart.version)\"")
+    }
+
+    func view(_ cart: StoredCart, scope: CartScope) async throws -> CartView {
+        var products: [String: Product] = [:]
+        for id in Set(cart.lines.map(\.productID)) { products[id] = try await services.catalog.product(id: id) }
+        let vouchers = try await services.carts.vouchers(codes: cart.vouchers)
+        let presenter = CartPresenter(market: scope.market, language: scope.language, lifetime: services.cartSettings.lifetime, messages: services.cartMessages)
+        return try presenter.view(cart, products: products, vouchers: vouchers)
+    }
+
+    /// Runs a cart write, publishes the change to live listeners, and answers with the cart; store
+    /// refusals become problems (412 with the current cart for a stale version).
+    func write(
+        scope: CartScope, request: Request, status: HTTPResponse.Status = .ok, _ body: () async throws -> StoredCart
+    ) async throws -> Response {
+        do {
+            let cart = try await body()
+            services.cartEvents.publish(cartID: cart.id, version: cart.version)
+            return try await response(cart, scope: scope, request: request, status: status)
+        } catch let error as CartStoreError {
+            throw try await problem(error, scope: scope, request: request)
+        }
+    }
+
+    /// The problem for a store refusal; for `stale`, a 412 response carrying the current cart.
+    func problem(_ error: CartStoreError, scope: CartScope, request: Request) async throws -> any Error {
+        guard case .stale(let cart) = error else { return Problem.from(error) }
+        return StaleCart(view: try await view(cart, scope: scope), version: cart.version, language: scope.language.identifier)
+    }
+}
+
+/// `412 Precondition Failed` as problem+json with the current cart in `cart` and its `ETag`.
+struct StaleCart: Error, HTTPResponseError {
+    let view: CartView
+    let version: Int64
+    let language: String
+
+    var status: HTTPResponse.Status { .preconditionFailed }
+
+    private struct Body: Encodable {
+        let type = "urn:pasar:problem:stale_cart"
+        let title = "Cart changed"
+        let status = 412
+        let code = "stale_cart"
+        let detail: String
+        let field = "If-Match"
+        let instance: String
+        let cart: CartView
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = Body(
+            detail: "the cart changed since you read it; it is now at version \(version) (sent in `cart` and `ETag`)",
+            instance: request.uri.path, cart: view)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let headers: HTTPFields = [.contentType: "application/problem+json", .eTag: "\"\(version)\"", .contentLanguage: language]
+        return Response(status: .preconditionFailed, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
+    }
+}
