@@ -3,7 +3,10 @@
 #include <memory>
 #include <vector>
 
+#include <cstdlib>
+#include <unicode/datefmt.h>
 #include <unicode/fmtable.h>
+#include <unicode/timezone.h>
 #include <unicode/msgfmt.h>
 #include <unicode/unistr.h>
 
@@ -23,6 +26,14 @@ extern "C" PasarMessageFormat *pasar_msgfmt_open(const char *pattern, const char
         delete result;
         return nullptr;
     }
+    // Dates in messages are instants shown in UTC, the same on every server whatever its time zone.
+    int32_t formatCount = 0;
+    const icu::Format **formats = result->format.getFormats(formatCount);
+    for (int32_t index = 0; formats != nullptr && index < formatCount; index++) {
+        if (auto *date = dynamic_cast<const icu::DateFormat *>(formats[index])) {
+            const_cast<icu::DateFormat *>(date)->setTimeZone(*icu::TimeZone::getGMT());
+        }
+    }
     return result;
 }
 
@@ -38,7 +49,9 @@ extern "C" int32_t pasar_msgfmt_format(PasarMessageFormat *format, int32_t count
     arguments.reserve(count);
     for (int32_t index = 0; index < count; index++) {
         argumentNames.push_back(icu::UnicodeString::fromUTF8(names[index]));
-        if (kinds[index] == PASAR_MSGARG_DECIMAL) {
+        if (kinds[index] == PASAR_MSGARG_DATE) {
+            arguments.emplace_back(static_cast<UDate>(std::strtod(values[index], nullptr)), icu::Formattable::kIsDate);
+        } else if (kinds[index] == PASAR_MSGARG_DECIMAL) {
             // A decimal Formattable keeps the exact digits; plural selection sees "1.0" as written.
             arguments.emplace_back(icu::StringPiece(values[index]), code);
         } else {

@@ -129,7 +129,7 @@ int32_t pasar_u_fold_case(const uint16_t *source, int32_t length, uint16_t *out,
 typedef struct PasarMessageFormat PasarMessageFormat;
 
 /// Argument kinds passed to `pasar_msgfmt_format`.
-enum { PASAR_MSGARG_STRING = 0, PASAR_MSGARG_DECIMAL = 1 };
+enum { PASAR_MSGARG_STRING = 0, PASAR_MSGARG_DECIMAL = 1, PASAR_MSGARG_DATE = 2 };
 
 /// Compiles a pattern (UTF-8) for an ICU locale id. On failure returns NULL, sets `*status`
 /// to the ICU error code and `*errorOffset` to the pattern offset ICU reported (or -1).
