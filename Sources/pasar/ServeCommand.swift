@@ -90,7 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
             markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, adminKey: resolvedAdminKey.flatMap(AdminKey.init))
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
-            extraServices: [MarketReloadService(registry: registry, logger: logger)])
+            extraServices: [MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger)])
         try await app.runService()
         try database.close()
     }
