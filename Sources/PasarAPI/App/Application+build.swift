@@ -20,13 +20,14 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     router.add(middleware: LogRequestsMiddleware(.info))
     router.get("/healthz") { request, _ in try JSONReply.make(["status": "ok"], request: request) }
     router.get("/openapi.json", use: OpenAPIDocument.response)
-    let v1 = router.group("v1")
+    let v1 = router.group("v1").add(middleware: CallerMiddleware(keyring: services.keyring, limiter: services.rateLimiter))
     MarketsController(services: services).addRoutes(to: v1)
     CatalogController(services: services).addRoutes(to: v1)
     CartController(services: services).addRoutes(to: v1)
-    let admin = v1.group("admin").add(middleware: AdminAuthMiddleware(key: services.adminKey))
+    let admin = v1.group("admin").add(middleware: AdminOnlyMiddleware(keyring: services.keyring))
     AdminController(services: services).addRoutes(to: admin)
     VoucherAdminController(services: services).addRoutes(to: admin)
+    CustomerTokenController(services: services).addRoutes(to: admin)
     return router
 }
 

@@ -29,8 +29,9 @@ struct CartController {
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(CreateCartInput.self, from: request, context: context)
-        let scope = try CartScope(marketCode: input.market.trimmed.lowercased(), request: request, services: services)
+        let scope = try CartScope(marketCode: input.market.trimmed.lowercased(), request: request, context: context, services: services)
         let customerID = try input.customerID.map { try CartInputRules.customerID($0) }
+        if let customerID { try await CustomerAccess.require(customerID, request: request, context: context, services: services) }
         let email = try CartInputRules.email(input.email)
         let lines = input.lines ?? []
         guard lines.count <= limits.maxLines else { throw Problem.invalidField("lines", "a cart holds at most \(limits.maxLines) lines") }
@@ -60,7 +61,8 @@ struct CartController {
         let query = QueryValues(request: request)
         guard let customer = try query.string("customer_id", maxLength: 100) else { throw Problem.invalidField("customer_id", "is required") }
         guard let market = try query.string("market", maxLength: 20)?.lowercased() else { throw Problem.invalidField("market", "is required") }
-        let scope = try CartScope(marketCode: market, request: request, services: services)
+        try await CustomerAccess.require(customer, request: request, context: context, services: services)
+        let scope = try CartScope(marketCode: market, request: request, context: context, services: services)
         guard let cart = try await services.carts.activeCart(customerID: customer, market: market) else {
             throw Problem.notFound("an active cart of customer '\(customer)' in market \(market)", field: "customer_id")
         }
@@ -131,7 +133,7 @@ struct CartController {
             guard let market = services.markets.snapshot.market(code: target) else {
                 throw Problem.invalidField("market", "'\(input.market)' is not a market")
             }
-            let scope = try CartScope(marketCode: target, request: request, services: services)
+            let scope = try CartScope(marketCode: target, request: request, context: context, services: services)
             let pricer = CartLinePricer(catalog: services.catalog, market: market, channel: scope.channel)
             var prices: [String: LinePrice] = [:]
             for line in cart.lines {
@@ -180,6 +182,7 @@ struct CartController {
     @Sendable func signIn(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(SignInInput.self, from: request, context: context)
         let customerID = try CartInputRules.customerID(input.customerID)
+        try await CustomerAccess.require(customerID, request: request, context: context, services: services)
         let email = try CartInputRules.email(input.email)
         return try await mergeWrite(request: request, context: context) { write in
             try await services.carts.signIn(customerID: customerID, email: email, limits: limits, write: write)
@@ -203,7 +206,7 @@ struct CartController {
         guard CartIdentifier.isWellFormed(id), let cart = try await services.carts.cart(id: id) else {
             throw Problem.from(CartStoreError.cartNotFound(id))
         }
-        return (cart, try CartScope(marketCode: cart.market, request: request, services: services))
+        return (cart, try CartScope(marketCode: cart.market, request: request, context: context, services: services))
     }
 
     private func write(

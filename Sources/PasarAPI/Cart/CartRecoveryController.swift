@@ -51,7 +51,7 @@ struct CartRecoveryController {
         guard try await services.carts.spendRecoveryToken(nonce: token.nonce, cartID: cart.id, at: Date()) else {
             throw Problem(.gone, code: "token_used", title: "Link used", detail: "the recovery link was already used", field: "token")
         }
-        let scope = try CartScope(marketCode: cart.market, request: request, services: services)
+        let scope = try CartScope(marketCode: cart.market, request: request, context: context, services: services)
         return try await CartResponder(services: services).response(cart, scope: scope, request: request)
     }
 }
