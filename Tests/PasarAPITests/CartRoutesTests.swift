@@ -119,6 +119,7 @@ struct CartRoutesTests {
                 (#"{"sku": "TEA-RIZE-BLACK-250G", "quantity": 998}"#, .badRequest, "quantity"),
                 (#"{"sku": "SPICE-SAMBAL-MATAH"}"#, .unprocessableContent, "sku"),
                 (#"{"quantity": 1}"#, .badRequest, "sku"),
+                (#"{"sku": "TEA-RIZE-BLACK-250G", "qty": 2}"#, .badRequest, "qty"),
                 (#"{"sku": "TEA-RIZE"#, .badRequest, "body"),
             ]
             for (body, status, field) in cases {
@@ -129,6 +130,11 @@ struct CartRoutesTests {
                 #expect(response.headers[.contentType] == "application/problem+json")
                 #expect(try response.json(ProblemBody.self).field == field, "\(body)")
             }
+            let invalidUTF8 = try await client.execute(
+                uri: "/v1/carts/\(cart.id)/lines", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(bytes: Array(#"{"sku": "TEA-"#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8)))
+            #expect(invalidUTF8.status == .badRequest)
+            #expect(try invalidUTF8.json(ProblemBody.self).field == "body")
             let channel = try await carts.add(cart.id, sku: "TEA-RIZE-BLACK-250G", channel: "teleport")
             #expect(channel.status == .badRequest)
             #expect(try channel.json(ProblemBody.self).field == "Pasar-Channel")

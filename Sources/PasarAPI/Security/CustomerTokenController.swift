@@ -10,8 +10,15 @@ struct CustomerTokenController {
         let customerID: String
         let lifetimeSeconds: Int?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case customerID = "customer_id", lifetimeSeconds = "lifetime_seconds"
+        }
+
+        init(from decoder: any Decoder) throws {
+            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            customerID = try container.decode(String.self, forKey: .customerID)
+            lifetimeSeconds = try container.decodeWholeNumberIfPresent(forKey: .lifetimeSeconds).map { Int(clamping: $0) }
         }
     }
 
