@@ -88,6 +88,22 @@ struct CartRoutesTests {
         }
     }
 
+    @Test func quantityTiersLowerTheUnitPriceAsTheLineGrows() async throws {
+        try await TestServer().run { client in
+            let carts = CartClient(client: client)
+            let cart = try await carts.create(market: "de", lines: [("SPICE-RENDANG-PASTE", 5)])
+            #expect(cart.line("SPICE-RENDANG-PASTE")?.unit_price?.amount == "3.90")
+            let sixth = try await carts.add(cart.id, sku: "SPICE-RENDANG-PASTE")
+            let six = try #require(try sixth.json(CartBody.self).line("SPICE-RENDANG-PASTE"))
+            #expect(six.unit_price?.amount == "3.50", "6 or more: the tier price")
+            #expect(six.amount?.amount == "21.00")
+            let twelve = try await carts.send(.patch, "/v1/carts/\(cart.id)/lines/\(six.id)", body: ["quantity": 12])
+            #expect(try twelve.json(CartBody.self).line("SPICE-RENDANG-PASTE")?.unit_price?.amount == "3.10")
+            let two = try await carts.send(.patch, "/v1/carts/\(cart.id)/lines/\(six.id)", body: ["quantity": 2])
+            #expect(try two.json(CartBody.self).line("SPICE-RENDANG-PASTE")?.unit_price?.amount == "3.90", "back below the tiers")
+        }
+    }
+
     @Test func aStaleIfMatchGets412WithTheCurrentCart() async throws {
         try await TestServer().run { client in
             let carts = CartClient(client: client)

@@ -98,8 +98,14 @@ struct CartController {
         let input = try await JSONBody.decode(UpdateLineInput.self, from: request, context: context)
         let quantity = try CartInputRules.quantity(input.quantity, field: "quantity", limits: limits)
         let lineID = try context.parameters.require("line")
+        // The new quantity may reach (or leave) a quantity tier: price the line's variant again.
+        let (cart, scope) = try await load(request: request, context: context)
+        guard let line = cart.lines.first(where: { $0.id == lineID }) else { throw Problem.from(CartStoreError.lineNotFound(lineID)) }
+        let pricer = CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel)
+        let product = try await services.catalog.product(id: line.productID)
+        let price = try await product.asyncMap { try await pricer.price($0, sku: line.sku) }
         return try await write(request: request, context: context) { write in
-            try await services.carts.setQuantity(lineID: lineID, quantity: quantity, write: write)
+            try await services.carts.setQuantity(lineID: lineID, quantity: quantity, price: price?.unavailableReason == nil ? price : nil, write: write)
         }
     }
 

@@ -3,9 +3,8 @@ import PasarCore
 import PasarMarkets
 import PasarStorage
 
-/// Prices a variant for a cart line in a market and channel: the unit amount the market lists
-/// (one unit; tier prices are shown on products but not yet applied to cart lines) and its tax rate,
-/// or why the variant cannot be sold there.
+/// Prices a variant for a cart line in a market and channel: the unit amount the market lists, the
+/// cheaper unit amounts of its quantity tiers, and the tax rate — or why the variant cannot be sold there.
 struct CartLinePricer {
     let catalog: any CatalogStore
     let market: Market
@@ -29,6 +28,22 @@ struct CartLinePricer {
         guard let quote = try pricer.quote(product, entries: entries, sku: sku) else {
             return LinePrice(unavailable: "no price in market \(market.code)")
         }
-        return LinePrice(unitMinorUnits: quote.displayed.minorUnits, taxRate: quote.taxRate.description)
+        var tiers: [LinePrice.Tier] = []
+        for quantity in Set(entries.map(\.minQuantity).filter { $0 > 1 }).sorted() {
+            if let tier = try pricer.quote(product, entries: entries, sku: sku, quantity: quantity),
+                tier.displayed.minorUnits < quote.displayed.minorUnits
+            {
+                tiers.append(LinePrice.Tier(minQuantity: quantity, unitMinorUnits: tier.displayed.minorUnits))
+            }
+        }
+        return LinePrice(unitMinorUnits: quote.displayed.minorUnits, taxRate: quote.taxRate.description, tiers: tiers)
+    }
+}
+
+extension Optional {
+    /// `map` for an async transform.
+    func asyncMap<Result>(_ transform: (Wrapped) async throws -> Result) async rethrows -> Result? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

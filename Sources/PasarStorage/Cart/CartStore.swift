@@ -13,7 +13,8 @@ public protocol CartStore: Sendable {
     /// Adds `quantity` of a variant, or increments its line; the price snapshot is refreshed.
     /// `market` is the market the price was computed for.
     func addLine(_ line: NewCartLine, market: String, limits: CartLimits, write: CartWrite) async throws -> StoredCart
-    func setQuantity(lineID: String, quantity: Int64, write: CartWrite) async throws -> StoredCart
+    /// Sets a line's quantity; `price` (when given) re-applies its quantity tiers.
+    func setQuantity(lineID: String, quantity: Int64, price: LinePrice?, write: CartWrite) async throws -> StoredCart
     func removeLine(lineID: String, write: CartWrite) async throws -> StoredCart
     /// Moves the cart to another market with every line repriced (prices keyed by line id).
     func switchMarket(to market: String, currency: String, prices: [String: LinePrice], fromMarket: String, write: CartWrite) async throws

@@ -93,25 +93,27 @@ public final class SQLiteCartStore: CartStore {
                         tax_rate = excluded.tax_rate, unavailable_reason = excluded.unavailable_reason,
                         updated_at = excluded.updated_at, priced_at = excluded.priced_at
                     WHERE quantity + excluded.quantity <= ?
-                    RETURNING id
+                    RETURNING id, quantity
                     """,
                 arguments: [
                     line.id, write.cartID, line.sku, line.productID, line.quantity, line.price.unitMinorUnits, line.price.taxRate,
                     line.price.unavailableReason, write.channel, write.now.millis, write.now.millis, write.now.millis,
                     limits.maxQuantityPerLine,
                 ])
-            guard stored != nil else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
+            guard let stored else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
+            try applyTier(db, lineID: stored["id"], quantity: stored["quantity"], price: line.price)
             return try requireCart(db, id: write.cartID, now: write.now)
         }
     }
 
-    public func setQuantity(lineID: String, quantity: Int64, write: CartWrite) async throws -> StoredCart {
+    public func setQuantity(lineID: String, quantity: Int64, price: LinePrice?, write: CartWrite) async throws -> StoredCart {
         try await pool.write { [self] db in
             try touch(db, write, itemsChanged: true)
             try db.execute(
                 sql: "UPDATE cart_lines SET quantity = ?, updated_at = ? WHERE id = ? AND cart_id = ?",
                 arguments: [quantity, write.now.millis, lineID, write.cartID])
             guard db.changesCount == 1 else { throw CartStoreError.lineNotFound(lineID) }
+            if let price { try applyTier(db, lineID: lineID, quantity: quantity, price: price) }
             return try requireCart(db, id: write.cartID, now: write.now)
         }
     }
@@ -152,6 +154,8 @@ public final class SQLiteCartStore: CartStore {
                         WHERE id = ?
                         """,
                     arguments: [price.unitMinorUnits, price.taxRate, price.unavailableReason, write.now.millis, id])
+                let quantity = try Int64.fetchOne(db, sql: "SELECT quantity FROM cart_lines WHERE id = ?", arguments: [id]) ?? 1
+                try applyTier(db, lineID: id, quantity: quantity, price: price)
             }
             return try requireCart(db, id: write.cartID, now: write.now)
         }
@@ -201,6 +205,12 @@ public final class SQLiteCartStore: CartStore {
     }
 
     // MARK: Shared steps
+
+    /// Sets the unit price a line's final quantity earns (tier prices), in the caller's transaction.
+    func applyTier(_ db: Database, lineID: String, quantity: Int64, price: LinePrice) throws {
+        guard !price.tiers.isEmpty, let unit = price.unitMinorUnits(forQuantity: quantity) else { return }
+        try db.execute(sql: "UPDATE cart_lines SET unit_minor = ? WHERE id = ?", arguments: [unit, lineID])
+    }
 
     /// The first step of every write: checks the cart exists, is active, is in `market` (when given) and
     /// is at the expected version, then bumps the version and records the channel. It runs inside the

@@ -50,22 +50,43 @@ public struct StoredCartLine: Sendable, Equatable {
     public let pricedAt: Date
 }
 
-/// A line's price in a market, computed by the caller before the write.
+/// A line's price in a market, computed by the caller before the write: the one-unit price and,
+/// when the price list has quantity tiers, the unit price from each tier's minimum quantity. The
+/// store picks the unit price for the quantity the line ends up with, inside the write.
 public struct LinePrice: Sendable, Equatable {
+    public struct Tier: Sendable, Equatable {
+        public let minQuantity: Int64
+        public let unitMinorUnits: Int64
+
+        public init(minQuantity: Int64, unitMinorUnits: Int64) {
+            self.minQuantity = minQuantity
+            self.unitMinorUnits = unitMinorUnits
+        }
+    }
+
     public let unitMinorUnits: Int64?
     public let taxRate: String?
     public let unavailableReason: String?
+    /// Cheaper unit prices from a minimum quantity, in ascending order of quantity.
+    public let tiers: [Tier]
 
-    public init(unitMinorUnits: Int64, taxRate: String) {
+    public init(unitMinorUnits: Int64, taxRate: String, tiers: [Tier] = []) {
         self.unitMinorUnits = unitMinorUnits
         self.taxRate = taxRate
         self.unavailableReason = nil
+        self.tiers = tiers.sorted { $0.minQuantity < $1.minQuantity }
     }
 
     public init(unavailable reason: String) {
         unitMinorUnits = nil
         taxRate = nil
         unavailableReason = reason
+        tiers = []
+    }
+
+    /// The unit price for a line of `quantity` units: the highest tier reached, else the one-unit price.
+    public func unitMinorUnits(forQuantity quantity: Int64) -> Int64? {
+        tiers.last { $0.minQuantity <= quantity }?.unitMinorUnits ?? unitMinorUnits
     }
 }
 

@@ -66,7 +66,7 @@ public struct PriceInput: Decodable, Sendable {
         currency = try container.decodeIfPresent(String.self, forKey: .currency)
         channel = try container.decodeIfPresent(String.self, forKey: .channel)
         customerGroup = try container.decodeIfPresent(String.self, forKey: .customerGroup)
-        minQuantity = try container.decodeIfPresent(Int64.self, forKey: .minQuantity)
+        minQuantity = try container.decodeWholeNumberIfPresent(forKey: .minQuantity)
         validFrom = try container.decodeIfPresent(String.self, forKey: .validFrom)
         validTo = try container.decodeIfPresent(String.self, forKey: .validTo)
     }
@@ -86,7 +86,7 @@ public struct CategoryInput: Decodable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decodeIfPresent(String.self, forKey: .id)
         parent = try container.decodeIfPresent(String.self, forKey: .parent)
-        position = try container.decodeIfPresent(Int.self, forKey: .position)
+        position = try container.decodeWholeNumberIfPresent(forKey: .position).map { Int(clamping: $0) }
         translations = try container.decode([String: CategoryTranslation].self, forKey: .translations)
     }
 }
