@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the storefront API.",
         discussion: """
             Every option can also come from the environment: PASAR_HOST, PASAR_PORT, PASAR_DB, PASAR_MARKETS,
-            PASAR_ADMIN_KEY (prefer it to --admin-key, which other users can see in the process list),
+            PASAR_MESSAGES, PASAR_ADMIN_KEY (prefer it to --admin-key, which other users can see in the process list),
             PASAR_LOG_LEVEL, PASAR_CART_LIFETIME_HOURS, PASAR_RECOVERY_KEY (32+ bytes; signs abandoned-cart links, which
             otherwise stop working at restart). SIGHUP reloads the market files; SIGTERM stops after requests in flight.
             """
@@ -29,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Directory of market files.")
     var markets: String = Environment.value("PASAR_MARKETS") ?? "Locales/markets"
+
+    @Option(help: "Directory of message catalogs (one <language>.yaml each).")
+    var messages: String = Environment.value("PASAR_MESSAGES") ?? "Locales/messages"
 
     @Flag(help: "Load the demo catalog into an empty database.")
     var demo = Environment.value("PASAR_DEMO") == "1"
@@ -69,6 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "pasar")
         let registry = try MarketsCommand.loadRegistry(directory: markets)
+        let messageCatalog = try MessageCatalog.load(directory: messages)
         let database = try PasarDatabase(path: db)
         let languages = registry.snapshot.markets.flatMap(\.languages)
         let catalog = try SQLiteCatalogStore(database: database, indexLanguages: languages)
@@ -87,7 +91,8 @@ struct ServeCommand: AsyncParsableCommand {
         let cartSettings = CartSettings(
             lifetime: TimeInterval(cartLifetimeHours) * 3600, recoveryKey: Environment.value("PASAR_RECOVERY_KEY").map { Array($0.utf8) })
         let services = APIServices(
-            markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, adminKey: resolvedAdminKey.flatMap(AdminKey.init))
+            markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, adminKey: resolvedAdminKey.flatMap(AdminKey.init),
+            messages: messageCatalog)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [MarketReloadService(registry: registry, logger: logger)])

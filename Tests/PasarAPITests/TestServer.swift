@@ -38,7 +38,8 @@ struct TestServer {
         }
         services = APIServices(
             markets: registry, catalog: catalog, carts: carts, cartSettings: CartSettings(lifetime: cartLifetime, recoveryKey: Self.recoveryKey),
-            adminKey: adminKey.flatMap(AdminKey.init))
+            adminKey: adminKey.flatMap(AdminKey.init),
+            messages: try MessageCatalog.load(directory: "\(Fixtures.repositoryRoot)/Locales/messages"))
     }
 
     /// Runs `body` against the live server, then closes the database and, unless `keep`, removes it.

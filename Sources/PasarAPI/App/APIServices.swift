@@ -9,19 +9,22 @@ public struct APIServices: Sendable {
     public let cartSettings: CartSettings
     /// Nil disables admin routes (they answer 403); they are never open.
     public let adminKey: AdminKey?
+    /// Customer-facing message patterns (`Locales/messages/`).
+    public let messages: MessageCatalog
     let languages = LanguageResolver()
     let cartEvents = CartEventHub()
     let cartMessages: CartMessages
 
     public init(
         markets: MarketRegistry, catalog: any CatalogStore, carts: any CartStore, cartSettings: CartSettings = CartSettings(),
-        adminKey: AdminKey?
+        adminKey: AdminKey?, messages: MessageCatalog = .empty
     ) {
         self.markets = markets
         self.catalog = catalog
         self.carts = carts
         self.cartSettings = cartSettings
         self.adminKey = adminKey
-        cartMessages = CartMessages { _, _ in nil }
+        self.messages = messages
+        cartMessages = CartMessages { key, language in messages.pattern(for: key, language: language) }
     }
 }

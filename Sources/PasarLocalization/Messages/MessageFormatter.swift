@@ -38,11 +38,16 @@ public final class MessageFormatter: Sendable {
             throw .invalidNumber("\(name)=\(value)")
         }
         let kinds = ordered.map { argument -> Int32 in
-            if case .number = argument.value { Int32(PASAR_MSGARG_DECIMAL) } else { Int32(PASAR_MSGARG_STRING) }
+            switch argument.value {
+            case .text: Int32(PASAR_MSGARG_STRING)
+            case .number: Int32(PASAR_MSGARG_DECIMAL)
+            case .date: Int32(PASAR_MSGARG_DATE)
+            }
         }
         let values = ordered.map { argument -> String in
             switch argument.value {
             case .text(let text), .number(let text): text
+            case .date(let milliseconds): String(milliseconds)
             }
         }
         return try compiled.withLock { format throws(LocalizationError) in
