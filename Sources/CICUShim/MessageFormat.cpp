@@ -1,13 +1,12 @@
 #include "CICUShim.h"
 
-#include <cstdlib>
 #include <memory>
 #include <vector>
 
+#include <cstdlib>
 #include <unicode/datefmt.h>
-#include <unicode/timezone.h>
-
 #include <unicode/fmtable.h>
+#include <unicode/timezone.h>
 #include <unicode/msgfmt.h>
 #include <unicode/unistr.h>
 
@@ -27,13 +26,13 @@ extern "C" PasarMessageFormat *pasar_msgfmt_open(const char *pattern, const char
         delete result;
         return nullptr;
     }
-    // Dates in messages must not depend on the server's TZ setting: every date sub-format is put
-    // on UTC. ICU only hands the sub-formats out as const; they are owned by this MessageFormat.
+    // Dates in messages are instants shown in UTC, the same on every server whatever its time zone.
     int32_t formatCount = 0;
     const icu::Format **formats = result->format.getFormats(formatCount);
     for (int32_t index = 0; formats != nullptr && index < formatCount; index++) {
-        auto *dateFormat = dynamic_cast<icu::DateFormat *>(const_cast<icu::Format *>(formats[index]));
-        if (dateFormat != nullptr) { dateFormat->setTimeZone(*icu::TimeZone::getGMT()); }
+        if (auto *date = dynamic_cast<const icu::DateFormat *>(formats[index])) {
+            const_cast<icu::DateFormat *>(date)->setTimeZone(*icu::TimeZone::getGMT());
+        }
     }
     return result;
 }
@@ -50,11 +49,11 @@ extern "C" int32_t pasar_msgfmt_format(PasarMessageFormat *format, int32_t count
     arguments.reserve(count);
     for (int32_t index = 0; index < count; index++) {
         argumentNames.push_back(icu::UnicodeString::fromUTF8(names[index]));
-        if (kinds[index] == PASAR_MSGARG_DECIMAL) {
+        if (kinds[index] == PASAR_MSGARG_DATE) {
+            arguments.emplace_back(static_cast<UDate>(std::strtod(values[index], nullptr)), icu::Formattable::kIsDate);
+        } else if (kinds[index] == PASAR_MSGARG_DECIMAL) {
             // A decimal Formattable keeps the exact digits; plural selection sees "1.0" as written.
             arguments.emplace_back(icu::StringPiece(values[index]), code);
-        } else if (kinds[index] == PASAR_MSGARG_DATE) {
-            arguments.emplace_back(static_cast<UDate>(std::strtod(values[index], nullptr)), icu::Formattable::kIsDate);
         } else {
             arguments.emplace_back(icu::UnicodeString::fromUTF8(values[index]));
         }

@@ -95,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
             messages: messageCatalog)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
-            extraServices: [MarketReloadService(registry: registry, logger: logger)])
+            extraServices: [MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger)])
         try await app.runService()
         try database.close()
     }

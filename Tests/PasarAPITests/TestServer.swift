@@ -6,6 +6,7 @@ import PasarAPI
 import PasarMarkets
 import PasarStorage
 import PasarTestSupport
+import Synchronization
 import Testing
 
 /// A real Pasar server for one test: a fresh SQLite file in a temp directory, the shipped markets,
@@ -51,6 +52,13 @@ struct TestServer {
         }
         try await app.test(.live, body)
     }
+
+    /// `run` for a body that returns a value (e.g. a cart id to look for after a restart).
+    func runReturning<Value: Sendable>(keep: Bool = false, _ body: @Sendable @escaping (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        let box = ResultBox<Value>()
+        try await run(keep: keep) { client in box.set(try await body(client)) }
+        return try #require(box.get())
+    }
 }
 
 /// JSON helpers for responses.
@@ -75,4 +83,12 @@ struct AmountBody: Decodable, Equatable {
     let amount: String
     let currency: String
     let formatted: String
+}
+
+/// Carries a value out of a `@Sendable` test body.
+final class ResultBox<Value: Sendable>: Sendable {
+    private let storage = Mutex<Value?>(nil)
+
+    func set(_ value: Value) { storage.withLock { $0 = value } }
+    func get() -> Value? { storage.withLock { $0 } }
 }

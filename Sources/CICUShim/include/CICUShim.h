@@ -128,10 +128,10 @@ int32_t pasar_u_fold_case(const uint16_t *source, int32_t length, uint16_t *out,
 /// An opened ICU MessageFormat. Not thread-safe: callers serialize use.
 typedef struct PasarMessageFormat PasarMessageFormat;
 
-/// Argument kinds passed to `pasar_msgfmt_format`; a date's value is milliseconds since 1970 as decimal text.
+/// Argument kinds passed to `pasar_msgfmt_format`.
 enum { PASAR_MSGARG_STRING = 0, PASAR_MSGARG_DECIMAL = 1, PASAR_MSGARG_DATE = 2 };
 
-/// Compiles a pattern (UTF-8) for an ICU locale id; its date and time arguments are shown in UTC. On failure returns NULL, sets `*status`
+/// Compiles a pattern (UTF-8) for an ICU locale id. On failure returns NULL, sets `*status`
 /// to the ICU error code and `*errorOffset` to the pattern offset ICU reported (or -1).
 PasarMessageFormat *pasar_msgfmt_open(const char *pattern, const char *localeID, int32_t *status,
                                       int32_t *errorOffset);

@@ -17,7 +17,15 @@ final class CartEventHub: Sendable {
         self.heartbeat = heartbeat
     }
 
-    func subscribe(cartID: String) -> AsyncStream<Signal> {
+    /// A listener's signals; `end()` finishes them (graceful shutdown).
+    struct Subscription: Sendable {
+        let signals: AsyncStream<Signal>
+        fileprivate let continuation: AsyncStream<Signal>.Continuation
+
+        func end() { continuation.finish() }
+    }
+
+    func subscribe(cartID: String) -> Subscription {
         let (stream, continuation) = AsyncStream.makeStream(of: Signal.self, bufferingPolicy: .bufferingNewest(8))
         let id = UUID()
         subscribers.withLock { $0[cartID, default: [:]][id] = continuation }
@@ -34,7 +42,7 @@ final class CartEventHub: Sendable {
                 if all[cartID]?.isEmpty == true { all[cartID] = nil }
             }
         }
-        return stream
+        return Subscription(signals: stream, continuation: continuation)
     }
 
     func publish(cartID: String, version: Int64) {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PasarStorage
+import ServiceLifecycle
 
 /// `GET /v1/carts/{id}/events`: Server-Sent Events with the whole cart (as `GET` renders it, in the
 /// request's language) on connect and after every change, so an app and a POS screen showing the
@@ -11,27 +12,33 @@ struct CartEventsStream {
     @Sendable func stream(request: Request, context: AppRequestContext) async throws -> Response {
         let (cart, scope) = try await CartController(services: services).load(request: request, context: context)
         let responder = CartResponder(services: services)
-        let signals = services.cartEvents.subscribe(cartID: cart.id)
+        let subscription = services.cartEvents.subscribe(cartID: cart.id)
         let first = try await responder.view(cart, scope: scope)
         let carts = services.carts
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-store", .contentLanguage: scope.language.identifier]
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in
-                var sent = cart.version
-                try await writer.write(try Self.event(first, version: sent))
-                events: for await signal in signals {
-                    switch signal {
-                    case .heartbeat:
-                        try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
-                    case .changed(let version) where version > sent:
-                        guard let current = try await carts.cart(id: cart.id) else { break events }
-                        sent = current.version
-                        try await writer.write(try Self.event(try await responder.view(current, scope: scope), version: sent))
-                        if current.status != .active { break events }
-                    case .changed:
-                        continue
+                // The stream ends when the cart closes, the client goes away (a write fails), or the
+                // server shuts down gracefully.
+                try await withGracefulShutdownHandler {
+                    var sent = cart.version
+                    try await writer.write(try Self.event(first, version: sent))
+                    events: for await signal in subscription.signals {
+                        switch signal {
+                        case .heartbeat:
+                            try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
+                        case .changed(let version) where version > sent:
+                            guard let current = try await carts.cart(id: cart.id) else { break events }
+                            sent = current.version
+                            try await writer.write(try Self.event(try await responder.view(current, scope: scope), version: sent))
+                            if current.status != .active { break events }
+                        case .changed:
+                            continue
+                        }
                     }
+                } onGracefulShutdown: {
+                    subscription.end()
                 }
                 try await writer.finish(nil)
             })

@@ -17,10 +17,24 @@ struct AddLineInput: Decodable {
     let sku: String
     /// Defaults to 1.
     let quantity: Int64?
+
+    enum CodingKeys: String, CodingKey { case sku, quantity }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sku = try container.decode(String.self, forKey: .sku)
+        quantity = try container.decodeWholeNumberIfPresent(forKey: .quantity)
+    }
 }
 
 struct UpdateLineInput: Decodable {
     let quantity: Int64
+
+    enum CodingKeys: String, CodingKey { case quantity }
+
+    init(from decoder: any Decoder) throws {
+        quantity = try decoder.container(keyedBy: CodingKeys.self).decodeWholeNumber(forKey: .quantity)
+    }
 }
 
 struct SwitchMarketInput: Decodable {

@@ -14,7 +14,7 @@ struct CartMessages: Sendable {
         var arguments: [String: MessageArgument] = ["code": .text(code), "market": .text(market.name(in: language))]
         switch rejection {
         case .expired(let date), .notYetValid(let date):
-            arguments["date"] = .number(String(Int64(date.timeIntervalSince1970 * 1000)))
+            arguments["date"] = .date(millisecondsSince1970: Int64(date.timeIntervalSince1970 * 1000))
         case .minimumNotMet(let minimum, let subtotal):
             arguments["minimum"] = .text(try amounts(minimum).formatted)
             arguments["subtotal"] = .text(try amounts(subtotal).formatted)

@@ -39,6 +39,14 @@ public enum CartMerge {
         /// True when the guest line's newer price replaced the customer line's.
         public let priceFromGuest: Bool
 
+        public init(sku: String, kind: Kind, quantityBefore: Int64, quantityAfter: Int64, priceFromGuest: Bool) {
+            self.sku = sku
+            self.kind = kind
+            self.quantityBefore = quantityBefore
+            self.quantityAfter = quantityAfter
+            self.priceFromGuest = priceFromGuest
+        }
+
         enum CodingKeys: String, CodingKey {
             case sku, kind, quantityBefore = "quantity_before", quantityAfter = "quantity_after", priceFromGuest = "price_from_guest"
         }

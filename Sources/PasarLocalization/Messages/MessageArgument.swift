@@ -4,7 +4,7 @@ public enum MessageArgument: Sendable, Hashable, ExpressibleByStringLiteral, Exp
     case text(String)
     /// An exact decimal (`"3"`, `"1.5"`) that `plural`, `selectordinal` and `number` arguments format.
     case number(String)
-    /// A moment for `date` and `time` arguments (`{date, date, long}`), shown in UTC.
+    /// An instant, for `{name, date, long}` and `{name, time, short}` arguments; shown in UTC.
     case date(millisecondsSince1970: Int64)
 
     public init(stringLiteral value: String) { self = .text(value) }
