@@ -77,6 +77,9 @@ struct ServeCommand: AsyncParsableCommand {
         let languages = registry.snapshot.markets.flatMap(\.languages)
         let catalog = try SQLiteCatalogStore(database: database, indexLanguages: languages)
         let carts = SQLiteCartStore(database: database, lifetime: TimeInterval(cartLifetimeHours) * 3600)
+        let inventory = SQLiteInventoryStore(database: database)
+        let commerce = CommerceStores(
+            inventory: inventory, orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database))
         if demo {
             let vouchers = try await VoucherImporter.importFile(at: demoVouchers, into: carts, markets: registry.snapshot)
             logger.info("demo vouchers loaded", metadata: ["vouchers": "\(vouchers)"])
@@ -87,12 +90,14 @@ struct ServeCommand: AsyncParsableCommand {
             } else {
                 logger.info("database already has products; demo catalog not loaded", metadata: ["products": "\(existing)"])
             }
+            let stock = try await DemoStock.seed(inventory, markets: registry.snapshot)
+            logger.info("demo stock loaded", metadata: ["stock_rows": "\(stock)"])
         }
         let cartSettings = CartSettings(
             lifetime: TimeInterval(cartLifetimeHours) * 3600, recoveryKey: Environment.value("PASAR_RECOVERY_KEY").map { Array($0.utf8) })
         let services = APIServices(
             markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, adminKey: resolvedAdminKey.flatMap(AdminKey.init),
-            messages: messageCatalog)
+            messages: messageCatalog, commerce: commerce)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger)])

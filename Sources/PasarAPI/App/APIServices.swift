@@ -11,13 +11,18 @@ public struct APIServices: Sendable {
     public let adminKey: AdminKey?
     /// Customer-facing message patterns (`Locales/messages/`).
     public let messages: MessageCatalog
+    /// Stock, orders, returns and customers.
+    public let inventory: any InventoryStore
+    public let orders: any OrderStore
+    public let customers: any CustomerStore
+    public let payments: PaymentProviders
     let languages = LanguageResolver()
     let cartEvents = CartEventHub()
     let cartMessages: CartMessages
 
     public init(
         markets: MarketRegistry, catalog: any CatalogStore, carts: any CartStore, cartSettings: CartSettings = CartSettings(),
-        adminKey: AdminKey?, messages: MessageCatalog = .empty
+        adminKey: AdminKey?, messages: MessageCatalog = .empty, commerce: CommerceStores
     ) {
         self.markets = markets
         self.catalog = catalog
@@ -25,6 +30,10 @@ public struct APIServices: Sendable {
         self.cartSettings = cartSettings
         self.adminKey = adminKey
         self.messages = messages
+        inventory = commerce.inventory
+        orders = commerce.orders
+        customers = commerce.customers
+        payments = commerce.payments
         cartMessages = CartMessages { key, language in messages.pattern(for: key, language: language) }
     }
 }

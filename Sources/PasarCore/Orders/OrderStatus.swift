@@ -60,6 +60,12 @@ public struct OrderTransitionError: Error, Equatable, Sendable, CustomStringConv
     public let to: OrderStatus
     public let reason: Reason
 
+    public init(from: OrderStatus, to: OrderStatus, reason: Reason) {
+        self.from = from
+        self.to = to
+        self.reason = reason
+    }
+
     public var description: String {
         switch reason {
         case .notAllowed: "an order that is \(from.rawValue) cannot become \(to.rawValue)"

@@ -32,3 +32,13 @@ extension Market {
 
     public func stockLocation(id: String) -> StockLocation? { stockLocations.first { $0.id == id } }
 }
+
+extension MarketSnapshot {
+    /// A store or warehouse of any market, by id (ids are unique across markets).
+    public func stockLocation(id: String) -> StockLocation? {
+        for market in markets {
+            if let location = market.stockLocation(id: id) { return location }
+        }
+        return nil
+    }
+}

@@ -66,3 +66,24 @@ public final class SQLiteInventoryStore: InventoryStore {
         StockLevel(location: row["location"], sku: row["sku"], onHand: row["on_hand"], reserved: row["reserved"])
     }
 }
+
+extension SQLiteInventoryStore {
+    /// Demo data: every catalog SKU received at each location, `quantity(sku, location)` units
+    /// (zero skips), recorded as receipts; one transaction. Returns the number of stock rows written.
+    public func seedDemoStock(locations: [String], quantity: @Sendable (String, String) -> Int64) async throws -> Int {
+        try await pool.write { db in
+            let skus = try String.fetchAll(db, sql: "SELECT sku FROM variants ORDER BY sku")
+            var rows = 0
+            let context = StockLedger.Context(reference: nil, note: "demo stock", actor: "demo", now: Date())
+            for location in locations {
+                for sku in skus {
+                    let units = quantity(sku, location)
+                    guard units > 0 else { continue }
+                    try StockLedger.add(db, location: location, sku: sku, delta: units, reason: .receipt, context)
+                    rows += 1
+                }
+            }
+            return rows
+        }
+    }
+}

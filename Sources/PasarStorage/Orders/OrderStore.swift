@@ -7,9 +7,11 @@ public protocol OrderStore: Sendable {
     /// Places `draft` in one write transaction: an order already placed under `idempotencyKey` is
     /// returned as it is (`created == false`); otherwise the stock of every line is reserved at the
     /// first of `draft.stockLocations` that has all of it (`OrderStoreError.outOfStock` when none
-    /// has), the snapshot is stored and `order_placed` is appended to the outbox.
+    /// has), the cart is closed, the snapshot is stored and `order_placed` is appended to the outbox.
     func place(_ draft: OrderDraft, idempotencyKey: String) async throws -> PlacedOrder
     func order(id: String) async throws -> Order?
+    /// The order an earlier checkout placed under this key.
+    func order(idempotencyKey: String) async throws -> Order?
     /// A customer's orders from every channel, newest first: those placed under their id, and guest
     /// orders with their email.
     func orders(customerID: String, email: String?, limit: Int) async throws -> [Order]
@@ -101,6 +103,13 @@ public struct OrderReturn: Sendable, Equatable {
     public let createdAt: Date
 
     public var unitCount: Int64 { lines.reduce(0) { $0 + $1.refund.quantity } }
+
+    /// The same return with the payment provider's refund reference.
+    public func withPaymentReference(_ reference: String) -> OrderReturn {
+        OrderReturn(
+            id: id, orderID: orderID, channel: channel, location: location, reason: reason, lines: lines, refund: refund, refundTax: refundTax,
+            paymentReference: reference, createdAt: createdAt)
+    }
 }
 
 /// Why an order write was refused.
@@ -108,6 +117,8 @@ public enum OrderStoreError: Error, Equatable, Sendable, CustomStringConvertible
     /// No location offered enough of `sku`.
     case outOfStock(sku: String, location: String)
     case orderNotFound(String)
+    /// The cart was checked out or merged by another request.
+    case cartNotActive(String)
     /// The idempotency key was used for another cart's checkout.
     case idempotencyKeyReused(orderID: String)
     case transition(OrderTransitionError)
@@ -122,6 +133,7 @@ public enum OrderStoreError: Error, Equatable, Sendable, CustomStringConvertible
         switch self {
         case .outOfStock(let sku, let location): "\(sku) is out of stock at \(location)"
         case .orderNotFound(let id): "order \(id) not found"
+        case .cartNotActive(let id): "cart \(id) is no longer active"
         case .idempotencyKeyReused(let id): "this Idempotency-Key already placed order \(id) for another cart"
         case .transition(let error): error.description
         case .concurrentChange(let id): "order \(id) was changed by another request; read it again"

@@ -18,6 +18,9 @@ public final class SQLiteOrderStore: OrderStore {
                 guard existing.cartID == draft.cartID else { throw OrderStoreError.idempotencyKeyReused(orderID: existingID) }
                 return PlacedOrder(order: existing, created: false)
             }
+            if let cartID = draft.cartID, try !CartCheckout.close(db, cartID: cartID, now: draft.placedAt) {
+                throw OrderStoreError.cartNotActive(cartID)
+            }
             let location = try Self.reserveStock(db, for: draft)
             try OrderRows.insert(db, draft: draft, idempotencyKey: idempotencyKey, location: location)
             try Outbox.append(
@@ -48,6 +51,13 @@ public final class SQLiteOrderStore: OrderStore {
             firstShortage = firstShortage ?? (shortage, location)
         }
         throw OrderStoreError.outOfStock(sku: firstShortage?.sku ?? draft.lines.first?.sku ?? "", location: firstShortage?.location ?? "")
+    }
+
+    public func order(idempotencyKey: String) async throws -> Order? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM orders WHERE idempotency_key = ?", arguments: [idempotencyKey])
+                .flatMap { try OrderRows.fetch(db, id: $0) }
+        }
     }
 
     public func order(id: String) async throws -> Order? {
