@@ -19,6 +19,17 @@ struct InventoryAdminController {
         let delta: Int64
         let reason: String
         let note: String?
+
+        enum CodingKeys: String, CodingKey { case location, sku, delta, reason, note }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            location = try container.decode(String.self, forKey: .location)
+            sku = try container.decode(String.self, forKey: .sku)
+            delta = try container.decodeWholeNumber(forKey: .delta)
+            reason = try container.decode(String.self, forKey: .reason)
+            note = try container.decodeIfPresent(String.self, forKey: .note)
+        }
     }
 
     @Sendable func adjust(request: Request, context: AppRequestContext) async throws -> Response {

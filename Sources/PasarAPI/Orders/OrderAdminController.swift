@@ -4,7 +4,8 @@ import PasarCore
 import PasarStorage
 
 /// Merchant order operations behind the admin key: move an order along its status machine.
-/// `paid` captures the payment through the order's provider first.
+/// `paid` captures the payment through the order's provider first; so does `collected` for an
+/// unpaid pay-at-store order.
 struct OrderAdminController {
     let services: APIServices
 
@@ -25,14 +26,17 @@ struct OrderAdminController {
         }
         if let note = input.note, note.count > 500 { throw Problem.invalidField("note", "must be at most 500 characters") }
         guard let order = try await services.orders.order(id: id) else { throw Problem.notFound("order '\(id)'", field: "order") }
+        // Paying at the store happens at the till when the customer collects: collecting an unpaid
+        // pay-at-store order captures its payment in the same step.
+        let capturesPayment = target == .paid || (target == .collected && !order.isPaid && order.payment.method == "pay_at_store")
         // Refuse a forbidden step before any payment is captured; the store checks again atomically.
         do throws(OrderTransitionError) {
-            try order.status.validateMove(to: target, fulfilment: order.fulfilment.kind, isPaid: order.isPaid)
+            try order.status.validateMove(to: target, fulfilment: order.fulfilment.kind, isPaid: order.isPaid || capturesPayment)
         } catch {
             throw Problem.from(OrderStoreError.transition(error))
         }
         var capture: String?
-        if target == .paid {
+        if capturesPayment {
             guard let provider = services.payments.provider(order.payment.provider) else {
                 throw Problem(.internalServerError, code: "internal", title: "Internal error", detail: "payment provider '\(order.payment.provider)' is not configured")
             }

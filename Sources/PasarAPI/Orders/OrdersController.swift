@@ -36,6 +36,14 @@ struct OrdersController {
         struct Line: Decodable {
             let line: Int
             let quantity: Int64
+
+            enum CodingKeys: String, CodingKey { case line, quantity }
+
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                line = Int(clamping: try container.decodeWholeNumber(forKey: .line))
+                quantity = try container.decodeWholeNumber(forKey: .quantity)
+            }
         }
 
         let location: String

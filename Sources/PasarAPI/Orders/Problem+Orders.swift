@@ -35,7 +35,7 @@ extension Problem {
         case .notReturnable(let status):
             Problem(
                 .conflict, code: "not_returnable", title: "Not returnable yet", detail: error.description, field: "order",
-                extensions: ["status": status.rawValue])
+                extensions: ["order_status": status.rawValue])
         }
     }
 

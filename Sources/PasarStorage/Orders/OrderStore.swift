@@ -38,7 +38,8 @@ public struct OrderStatusChangeRequest: Sendable {
     public let target: OrderStatus
     public let actor: String
     public let note: String?
-    /// The provider's capture reference when the target is `paid`.
+    /// The provider's capture reference when this step takes the payment (`paid`, or collecting
+    /// an order paid at the store); the order becomes paid and `order_paid` is appended too.
     public let captureReference: String?
     public let now: Date
 

@@ -10,11 +10,13 @@ extension SQLiteOrderStore {
         try await pool.write { db in
             let order = try OrderRows.require(db, id: change.orderID)
             do throws(OrderTransitionError) {
-                try order.status.validateMove(to: change.target, fulfilment: order.fulfilment.kind, isPaid: order.isPaid)
+                try order.status.validateMove(
+                    to: change.target, fulfilment: order.fulfilment.kind, isPaid: order.isPaid || change.captureReference != nil)
             } catch {
                 throw OrderStoreError.transition(error)
             }
-            let paidAt: Int64? = change.target == .paid ? change.now.millis : nil
+            let capturedNow = change.captureReference != nil && !order.isPaid
+            let paidAt: Int64? = change.target == .paid || capturedNow ? change.now.millis : nil
             try db.execute(
                 sql: """
                     UPDATE orders SET status = ?1, updated_at = ?2, paid_at = COALESCE(paid_at, ?3),
@@ -36,6 +38,11 @@ extension SQLiteOrderStore {
                 }
             case .placed, .paid, .readyForPickup, .delivered:
                 break
+            }
+            if capturedNow, change.target != .paid {
+                try Outbox.append(
+                    db, .orderPaid, orderID: order.id, customerID: order.customerID, market: order.market, language: order.language,
+                    arguments: Self.eventArguments(order, reaching: .paid), now: change.now)
             }
             try Outbox.append(
                 db, OrderEvent.Kind(reaching: change.target), orderID: order.id, customerID: order.customerID, market: order.market,
