@@ -50,17 +50,32 @@ struct ServeCommand: AsyncParsableCommand {
 
     private var resolvedAdminKey: String? { adminKey ?? Environment.value("PASAR_ADMIN_KEY") }
 
+    @Option(help: "API keys file (digests only; see `pasar keys new`).")
+    var keys: String? = Environment.value("PASAR_KEYS_FILE")
+
+    @Flag(help: "Serve storefront routes to callers without a key (implied by --demo; for development only).")
+    var allowAnonymous = false
+
+    @Option(help: "Requests per second per API key (anonymous: per address); bursts of twice as many. 0 turns limiting off.")
+    var rateLimit: Int = Environment.value("PASAR_RATE_LIMIT").flatMap(Int.init) ?? 50
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = Environment.value("PASAR_LOG_LEVEL") ?? "info"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level '\(logLevel)' is not a log level") }
+        guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more") }
+        if let key = Environment.value("PASAR_CUSTOMER_TOKEN_KEY"), key.utf8.count < 32 {
+            throw ValidationError("PASAR_CUSTOMER_TOKEN_KEY must be at least 32 bytes")
+        }
         guard (1...24 * 365).contains(cartLifetimeHours) else { throw ValidationError("--cart-lifetime-hours must be from 1 to 8760") }
         if let key = Environment.value("PASAR_RECOVERY_KEY"), key.utf8.count < 32 {
             throw ValidationError("PASAR_RECOVERY_KEY must be at least 32 bytes")
         }
-        if let key = resolvedAdminKey, AdminKey(key) == nil { throw ValidationError("the admin key must be at least 16 characters") }
+        if let key = resolvedAdminKey, key.count < APIKeyring.minimumKeyLength {
+            throw ValidationError("the admin key must be at least \(APIKeyring.minimumKeyLength) characters")
+        }
     }
 
     func run() async throws {
@@ -71,6 +86,10 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "pasar")
+        let keyring = try makeKeyring(logger: logger)
+        let tokenKey = Environment.value("PASAR_CUSTOMER_TOKEN_KEY").map { Array($0.utf8) }
+        if tokenKey == nil { logger.warning("PASAR_CUSTOMER_TOKEN_KEY is not set: customer tokens are signed with a random key and end at restart") }
+        let customerTokens = await CustomerTokens(key: tokenKey ?? (0..<32).map { _ in UInt8.random(in: .min ... .max) })
         let registry = try MarketsCommand.loadRegistry(directory: markets)
         let messageCatalog = try MessageCatalog.load(directory: messages)
         let database = try PasarDatabase(path: db)
@@ -96,13 +115,33 @@ struct ServeCommand: AsyncParsableCommand {
         let cartSettings = CartSettings(
             lifetime: TimeInterval(cartLifetimeHours) * 3600, recoveryKey: Environment.value("PASAR_RECOVERY_KEY").map { Array($0.utf8) })
         let services = APIServices(
-            markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, adminKey: resolvedAdminKey.flatMap(AdminKey.init),
+            markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, keyring: keyring, customerTokens: customerTokens,
+            rateLimit: rateLimit > 0 ? (Double(rateLimit), Double(rateLimit * 2)) : nil,
             messages: messageCatalog, commerce: commerce)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger)])
         try await app.runService()
         try database.close()
+    }
+}
+
+extension ServeCommand {
+    /// Channel keys from the keys file and `PASAR_API_KEYS`, the admin key, and whether callers
+    /// without a key are served (only when asked for, or for the demo).
+    func makeKeyring(logger: Logger) throws -> APIKeyring {
+        var entries = try keys.map(KeysFile.entries(at:)) ?? []
+        entries += try Environment.value("PASAR_API_KEYS").map(APIKeyring.entries(fromEnvironment:)) ?? []
+        if let key = resolvedAdminKey { entries.append(APIKeyring.Entry(name: "admin", role: .admin, key: key)) }
+        let anonymous = allowAnonymous || demo
+        let keyring = APIKeyring(entries: entries, allowsAnonymous: anonymous)
+        if keyring.channelKeyCount == 0 && !anonymous {
+            throw KeyringError(
+                "no channel API keys: set PASAR_API_KEYS=web=<key>,… or --keys FILE (see `pasar keys new`), or pass --allow-anonymous for development")
+        }
+        if anonymous { logger.warning("storefront routes are open to callers without an API key (--demo or --allow-anonymous)") }
+        logger.info("API keys loaded", metadata: ["channel_keys": "\(keyring.channelKeyCount)", "admin": "\(keyring.hasAdminKey)"])
+        return keyring
     }
 }
 

@@ -119,6 +119,7 @@ struct CartRoutesTests {
                 (#"{"sku": "TEA-RIZE-BLACK-250G", "quantity": 998}"#, .badRequest, "quantity"),
                 (#"{"sku": "SPICE-SAMBAL-MATAH"}"#, .unprocessableContent, "sku"),
                 (#"{"quantity": 1}"#, .badRequest, "sku"),
+                (#"{"sku": "TEA-RIZE-BLACK-250G", "qty": 2}"#, .badRequest, "qty"),
                 (#"{"sku": "TEA-RIZE"#, .badRequest, "body"),
             ]
             for (body, status, field) in cases {
@@ -129,6 +130,11 @@ struct CartRoutesTests {
                 #expect(response.headers[.contentType] == "application/problem+json")
                 #expect(try response.json(ProblemBody.self).field == field, "\(body)")
             }
+            let invalidUTF8 = try await client.execute(
+                uri: "/v1/carts/\(cart.id)/lines", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(bytes: Array(#"{"sku": "TEA-"#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8)))
+            #expect(invalidUTF8.status == .badRequest)
+            #expect(try invalidUTF8.json(ProblemBody.self).field == "body")
             let channel = try await carts.add(cart.id, sku: "TEA-RIZE-BLACK-250G", channel: "teleport")
             #expect(channel.status == .badRequest)
             #expect(try channel.json(ProblemBody.self).field == "Pasar-Channel")
@@ -198,7 +204,9 @@ struct CartRoutesTests {
             let carts = CartClient(client: client)
             let customer = try await carts.create(market: "de", channel: "web", lines: [("TEA-RIZE-BLACK-250G", 1)], customer: "cust-42")
             let guest = try await carts.create(market: "de", channel: "mobile", lines: [("TEA-RIZE-BLACK-250G", 2), ("SPICE-MALUKU-CLOVES", 1)])
-            let signedIn = try await carts.send(.post, "/v1/carts/\(guest.id)/customer", body: ["customer_id": "cust-42"], channel: "mobile")
+            let token = try await carts.token(for: "cust-42")
+            let signedIn = try await carts.send(
+                .post, "/v1/carts/\(guest.id)/customer", body: ["customer_id": "cust-42"], channel: "mobile", headers: [.customerToken: token])
             #expect(signedIn.status == .ok, "\(signedIn.text)")
             let merged = try signedIn.json(CartBody.self)
             #expect(merged.id == customer.id)
@@ -212,9 +220,9 @@ struct CartRoutesTests {
             #expect(closed.status == "merged" && closed.merged_into == customer.id)
             let write = try await carts.add(guest.id, sku: "TEA-RIZE-BLACK-250G")
             #expect(write.status == .conflict)
-            let found = try await carts.send(.get, "/v1/carts?customer_id=cust-42&market=de", channel: "pos")
+            let found = try await carts.send(.get, "/v1/carts?customer_id=cust-42&market=de", channel: "pos", headers: [.customerToken: token])
             #expect(try found.json(CartBody.self).id == customer.id)
-            let duplicate = try await carts.send(.post, "/v1/carts", body: ["market": "de", "customer_id": "cust-42"])
+            let duplicate = try await carts.send(.post, "/v1/carts", body: ["market": "de", "customer_id": "cust-42"], headers: [.customerToken: token])
             #expect(duplicate.status == .conflict)
         }
     }

@@ -91,6 +91,7 @@ struct StaleCartBody: Decodable {
 
 extension HTTPField.Name {
     static let channel = Self("Pasar-Channel")!
+    static let customerToken = Self("Pasar-Customer-Token")!
 }
 
 /// Cart requests in one line each.
@@ -102,10 +103,14 @@ struct CartClient {
         language: String = "en"
     ) async throws -> CartBody {
         var body: [String: Any] = ["market": market, "lines": lines.map { ["sku": $0.0, "quantity": $0.1] }]
-        if let customer { body["customer_id"] = customer }
+        var headers: HTTPFields = [.channel: channel, .acceptLanguage: language, .contentType: "application/json"]
+        if let customer {
+            body["customer_id"] = customer
+            headers[.customerToken] = try await token(for: customer)
+        }
         if let email { body["email"] = email }
         return try await client.execute(
-            uri: "/v1/carts", method: .post, headers: [.channel: channel, .acceptLanguage: language, .contentType: "application/json"],
+            uri: "/v1/carts", method: .post, headers: headers,
             body: try Self.json(body)
         ) { response in
             #expect(response.status == .created, "\(response.text)")
@@ -133,6 +138,19 @@ struct CartClient {
         var headers: HTTPFields = [.channel: channel, .acceptLanguage: language, .contentType: "application/json"]
         headers.append(contentsOf: extra)
         return try await client.execute(uri: uri, method: method, headers: headers, body: try body.map(Self.json))
+    }
+
+    /// A customer token from the admin route, as the merchant's sign-in system would get it.
+    func token(for customer: String) async throws -> String {
+        struct Issued: Decodable { let token: String }
+        return try await client.execute(
+            uri: "/v1/admin/customer-tokens", method: .post,
+            headers: [.authorization: "Bearer \(TestServer.adminKey)", .contentType: "application/json"],
+            body: try Self.json(["customer_id": customer])
+        ) { response in
+            #expect(response.status == .created, "\(response.text)")
+            return try response.json(Issued.self).token
+        }
     }
 
     static func json(_ value: Any) throws -> ByteBuffer {

@@ -65,12 +65,13 @@ struct CheckoutTests {
             let level = try await orders.stock("TEA-RIZE-BLACK-250G", at: "berlin-mitte")
             #expect(level?.on_hand == 10 && level?.reserved == 10 && level?.available == 0)
             #expect(try await orders.events().events.filter { $0.type == "order_placed" }.count == 10)
-            // A refused checkout leaves its cart open to try again elsewhere.
-            let open = try await withThrowingTaskGroup(of: String.self) { group in
-                for cart in cartIDs.prefix(20) { group.addTask { try await carts.get(cart).status } }
+            // A refused checkout leaves its cart open to try again elsewhere; a placed one closes it.
+            let statuses = try await withThrowingTaskGroup(of: String.self) { group in
+                for cart in cartIDs { group.addTask { try await carts.get(cart).status } }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            #expect(open.filter { $0 == "active" }.count == 20 - outcomes.prefix(20).filter { $0.0 == .created }.count)
+            #expect(statuses.filter { $0 == "active" }.count == 90)
+            #expect(statuses.filter { $0 == "checked_out" }.count == 10)
         }
     }
 

@@ -60,11 +60,16 @@ struct CustomerRoutesTests {
             #expect(overview.carts.count == 2 && overview.carts.contains { $0.status == "checked_out" })
             #expect(overview.orders.map(\.id) == [order.id] && overview.returns.map(\.channel) == ["pos"])
 
-            let listed = try await client.execute(uri: "/v1/customers/\(customer.id)/orders", method: .get) { try $0.json(OrderListBody.self) }
+            let token = try await carts.token(for: customer.id)
+            let listed = try await client.execute(uri: "/v1/customers/\(customer.id)/orders", method: .get, headers: [.customerToken: token]) {
+                try $0.json(OrderListBody.self)
+            }
             #expect(listed.orders.map(\.id) == [order.id])
+            #expect(try await client.execute(uri: "/v1/customers/\(customer.id)/orders", method: .get).status == .unauthorized)
+            #expect(try await client.execute(uri: "/v1/customers/\(customer.id)", method: .get, headers: [.customerToken: token]).status == .ok)
             let withoutKey = try await client.execute(uri: "/v1/customers/\(customer.id)/overview", method: .get)
             #expect(withoutKey.status == .unauthorized)
-            #expect(try await client.execute(uri: "/v1/customers/cus_nobody", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/v1/customers/cus_nobody", method: .get, headers: OrderClient.admin).status == .notFound)
         }
     }
 

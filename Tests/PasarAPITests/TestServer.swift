@@ -21,8 +21,16 @@ struct TestServer {
 
     static let recoveryKey = Array("test-recovery-key-0123456789abcdef".utf8)
 
+    static let customerTokenKey = Array("test-customer-token-key-0123456789".utf8)
+    /// Channel keys of `TestServer(channelKeys: true)`.
+    static let channelKeys = ["web": "web-key-0123456789abcdef", "pos": "pos-key-0123456789abcdef"]
+
     /// `directory`: reuse the database of an earlier server (restart tests); a new one by default.
-    init(demo: Bool = true, adminKey: String? = TestServer.adminKey, directory: URL? = nil, cartLifetime: TimeInterval = 30 * 24 * 3600) async throws {
+    /// Without `channelKeys` the storefront serves callers without a key, as `pasar serve --demo` does.
+    init(
+        demo: Bool = true, adminKey: String? = TestServer.adminKey, channelKeys: Bool = false, rateLimit: (Double, Double)? = nil,
+        directory: URL? = nil, cartLifetime: TimeInterval = 30 * 24 * 3600
+    ) async throws {
         let reused = directory != nil
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("pasar-test-\(UUID().uuidString)")
         self.directory = directory
@@ -42,7 +50,11 @@ struct TestServer {
         self.inventory = inventory
         services = APIServices(
             markets: registry, catalog: catalog, carts: carts, cartSettings: CartSettings(lifetime: cartLifetime, recoveryKey: Self.recoveryKey),
-            adminKey: adminKey.flatMap(AdminKey.init),
+            keyring: APIKeyring(
+                entries: (adminKey.map { [APIKeyring.Entry(name: "admin", role: .admin, key: $0)] } ?? [])
+                    + (channelKeys ? Self.channelKeys.map { APIKeyring.Entry(name: $0.key, role: .channel($0.key), key: $0.value) } : []),
+                allowsAnonymous: !channelKeys),
+            customerTokens: await CustomerTokens(key: Self.customerTokenKey), rateLimit: rateLimit,
             messages: try MessageCatalog.load(directory: "\(Fixtures.repositoryRoot)/Locales/messages"),
             commerce: CommerceStores(
                 inventory: inventory, orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database)))

@@ -7,8 +7,11 @@ public struct APIServices: Sendable {
     public let catalog: any CatalogStore
     public let carts: any CartStore
     public let cartSettings: CartSettings
-    /// Nil disables admin routes (they answer 403); they are never open.
-    public let adminKey: AdminKey?
+    /// API keys of the channels and the admin; without an admin key, admin routes answer 403.
+    public let keyring: APIKeyring
+    public let customerTokens: CustomerTokens
+    /// Requests per second and burst per caller; nil disables rate limiting.
+    let rateLimiter: RateLimiter?
     /// Customer-facing message patterns (`Locales/messages/`).
     public let messages: MessageCatalog
     /// Stock, orders, returns and customers.
@@ -22,13 +25,16 @@ public struct APIServices: Sendable {
 
     public init(
         markets: MarketRegistry, catalog: any CatalogStore, carts: any CartStore, cartSettings: CartSettings = CartSettings(),
-        adminKey: AdminKey?, messages: MessageCatalog = .empty, commerce: CommerceStores
+        keyring: APIKeyring, customerTokens: CustomerTokens, rateLimit: (perSecond: Double, burst: Double)? = (50, 100),
+        messages: MessageCatalog = .empty, commerce: CommerceStores
     ) {
         self.markets = markets
         self.catalog = catalog
         self.carts = carts
         self.cartSettings = cartSettings
-        self.adminKey = adminKey
+        self.keyring = keyring
+        self.customerTokens = customerTokens
+        rateLimiter = rateLimit.map { RateLimiter(perSecond: $0.perSecond, burst: $0.burst) }
         self.messages = messages
         inventory = commerce.inventory
         orders = commerce.orders

@@ -1,12 +1,17 @@
 public import Hummingbird
+public import NIOCore
 
-/// The request context of every Pasar route: Hummingbird's core storage plus the request id that
-/// appears in logs and in problem responses.
-public struct AppRequestContext: RequestContext {
+/// The request context of every Pasar route: Hummingbird's core storage, the peer address, and the
+/// caller its API key identified (see `CallerMiddleware`).
+public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: SocketAddress?
+    /// Set by `CallerMiddleware` on `/v1` routes.
+    public var caller: Caller = .anonymous
 
-    public init(source: Source) {
+    public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// Bodies above 1 MiB are refused with 413 before they are read.

@@ -20,7 +20,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     router.add(middleware: LogRequestsMiddleware(.info))
     router.get("/healthz") { request, _ in try JSONReply.make(["status": "ok"], request: request) }
     router.get("/openapi.json", use: OpenAPIDocument.response)
-    let v1 = router.group("v1")
+    let v1 = router.group("v1").add(middleware: CallerMiddleware(keyring: services.keyring, limiter: services.rateLimiter))
     MarketsController(services: services).addRoutes(to: v1)
     CatalogController(services: services).addRoutes(to: v1)
     CartController(services: services).addRoutes(to: v1)
@@ -28,13 +28,14 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     AvailabilityController(services: services).addRoutes(to: v1)
     OrdersController(services: services).addRoutes(to: v1)
     CustomersController(services: services).addRoutes(to: v1)
-    let admin = v1.group("admin").add(middleware: AdminAuthMiddleware(key: services.adminKey))
+    let admin = v1.group("admin").add(middleware: AdminOnlyMiddleware(keyring: services.keyring))
     AdminController(services: services).addRoutes(to: admin)
     VoucherAdminController(services: services).addRoutes(to: admin)
+    CustomerTokenController(services: services).addRoutes(to: admin)
     InventoryAdminController(services: services).addRoutes(to: admin)
     OrderAdminController(services: services).addRoutes(to: admin)
     // Support and notification routes outside /admin that still need the admin key.
-    let support = v1.group().add(middleware: AdminAuthMiddleware(key: services.adminKey))
+    let support = v1.group().add(middleware: AdminOnlyMiddleware(keyring: services.keyring))
     CustomersController(services: services).addSupportRoutes(to: support)
     EventsController(services: services).addRoutes(to: support)
     return router

@@ -29,8 +29,9 @@ struct CartController {
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(CreateCartInput.self, from: request, context: context)
-        let scope = try CartScope(marketCode: input.market.trimmed.lowercased(), request: request, services: services)
+        let scope = try CartScope(marketCode: input.market.trimmed.lowercased(), request: request, context: context, services: services)
         let customerID = try input.customerID.map { try CartInputRules.customerID($0) }
+        if let customerID { try await CustomerAccess.require(customerID, request: request, context: context, services: services) }
         let email = try CartInputRules.email(input.email)
         let lines = input.lines ?? []
         guard lines.count <= limits.maxLines else { throw Problem.invalidField("lines", "a cart holds at most \(limits.maxLines) lines") }
@@ -60,7 +61,8 @@ struct CartController {
         let query = QueryValues(request: request)
         guard let customer = try query.string("customer_id", maxLength: 100) else { throw Problem.invalidField("customer_id", "is required") }
         guard let market = try query.string("market", maxLength: 20)?.lowercased() else { throw Problem.invalidField("market", "is required") }
-        let scope = try CartScope(marketCode: market, request: request, services: services)
+        try await CustomerAccess.require(customer, request: request, context: context, services: services)
+        let scope = try CartScope(marketCode: market, request: request, context: context, services: services)
         guard let cart = try await services.carts.activeCart(customerID: customer, market: market) else {
             throw Problem.notFound("an active cart of customer '\(customer)' in market \(market)", field: "customer_id")
         }
@@ -111,12 +113,12 @@ struct CartController {
     @Sendable func setShipping(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(ShippingMethodInput.self, from: request, context: context)
         let (_, scope) = try await load(request: request, context: context)
-        if let method = input.method, !scope.market.shippingMethods.contains(where: { $0.id == method }) {
+        if let method = input.value, !scope.market.shippingMethods.contains(where: { $0.id == method }) {
             throw Problem.invalidField(
                 "method", "'\(method)' is not a shipping method of market \(scope.market.code) (\(scope.market.shippingMethods.map(\.id).joined(separator: ", ")))")
         }
         return try await write(request: request, context: context) { write in
-            try await services.carts.setShippingMethod(input.method, write: write)
+            try await services.carts.setShippingMethod(input.value, write: write)
         }
     }
 
@@ -124,14 +126,14 @@ struct CartController {
     /// there stay in the cart, flagged unavailable, and count in no total.
     @Sendable func switchMarket(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(SwitchMarketInput.self, from: request, context: context)
-        let target = input.market.trimmed.lowercased()
+        let target = (input.value ?? "").trimmed.lowercased()
         let expected = try CartScope.expectedVersion(request)
         for attempt in 1...3 {
             let (cart, _) = try await load(request: request, context: context)
             guard let market = services.markets.snapshot.market(code: target) else {
-                throw Problem.invalidField("market", "'\(input.market)' is not a market")
+                throw Problem.invalidField("market", "'\(target)' is not a market")
             }
-            let scope = try CartScope(marketCode: target, request: request, services: services)
+            let scope = try CartScope(marketCode: target, request: request, context: context, services: services)
             let pricer = CartLinePricer(catalog: services.catalog, market: market, channel: scope.channel)
             var prices: [String: LinePrice] = [:]
             for line in cart.lines {
@@ -156,7 +158,7 @@ struct CartController {
 
     @Sendable func addVoucher(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(VoucherCodeInput.self, from: request, context: context)
-        let code = Voucher.normalize(try CartInputRules.text(input.code, field: "code", maxLength: 40))
+        let code = Voucher.normalize(try CartInputRules.text(input.value ?? "", field: "code", maxLength: 40))
         let (cart, scope) = try await load(request: request, context: context)
         if let rejection = try await voucherRejection(code: code, cart: cart) {
             let message = try services.cartMessages.voucherRejection(rejection, code: code, market: scope.market, language: scope.language)
@@ -180,6 +182,7 @@ struct CartController {
     @Sendable func signIn(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(SignInInput.self, from: request, context: context)
         let customerID = try CartInputRules.customerID(input.customerID)
+        try await CustomerAccess.require(customerID, request: request, context: context, services: services)
         let email = try CartInputRules.email(input.email)
         return try await mergeWrite(request: request, context: context) { write in
             try await services.carts.signIn(customerID: customerID, email: email, limits: limits, write: write)
@@ -189,7 +192,7 @@ struct CartController {
     /// `POST /v1/carts/{id}/merge`: moves another cart's lines into this one (same market).
     @Sendable func merge(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(MergeInput.self, from: request, context: context)
-        let source = try CartInputRules.text(input.sourceCartID, field: "source_cart_id", maxLength: 64)
+        let source = try CartInputRules.text(input.value ?? "", field: "source_cart_id", maxLength: 64)
         return try await mergeWrite(request: request, context: context) { write in
             try await services.carts.merge(sourceID: source, limits: limits, write: write)
         }
@@ -203,7 +206,7 @@ struct CartController {
         guard CartIdentifier.isWellFormed(id), let cart = try await services.carts.cart(id: id) else {
             throw Problem.from(CartStoreError.cartNotFound(id))
         }
-        return (cart, try CartScope(marketCode: cart.market, request: request, services: services))
+        return (cart, try CartScope(marketCode: cart.market, request: request, context: context, services: services))
     }
 
     private func write(

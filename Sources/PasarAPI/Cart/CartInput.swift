@@ -1,6 +1,7 @@
 import PasarStorage
 
-/// Request bodies of the cart routes. Field names are snake_case on the wire.
+/// Request bodies of the cart routes. Field names are snake_case on the wire; unknown fields are
+/// refused, naming the field.
 
 struct CreateCartInput: Decodable {
     let market: String
@@ -8,8 +9,17 @@ struct CreateCartInput: Decodable {
     let email: String?
     let lines: [AddLineInput]?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case market, customerID = "customer_id", email, lines
+    }
+
+    init(from decoder: any Decoder) throws {
+        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        market = try container.decode(String.self, forKey: .market)
+        customerID = try container.decodeIfPresent(String.self, forKey: .customerID)
+        email = try container.decodeIfPresent(String.self, forKey: .email)
+        lines = try container.decodeIfPresent([AddLineInput].self, forKey: .lines)
     }
 }
 
@@ -18,9 +28,10 @@ struct AddLineInput: Decodable {
     /// Defaults to 1.
     let quantity: Int64?
 
-    enum CodingKeys: String, CodingKey { case sku, quantity }
+    enum CodingKeys: String, CodingKey, CaseIterable { case sku, quantity }
 
     init(from decoder: any Decoder) throws {
+        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         sku = try container.decode(String.self, forKey: .sku)
         quantity = try container.decodeWholeNumberIfPresent(forKey: .quantity)
@@ -30,45 +41,76 @@ struct AddLineInput: Decodable {
 struct UpdateLineInput: Decodable {
     let quantity: Int64
 
-    enum CodingKeys: String, CodingKey { case quantity }
+    enum CodingKeys: String, CodingKey, CaseIterable { case quantity }
 
     init(from decoder: any Decoder) throws {
+        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
         quantity = try decoder.container(keyedBy: CodingKeys.self).decodeWholeNumber(forKey: .quantity)
     }
 }
 
-struct SwitchMarketInput: Decodable {
-    let market: String
+/// A body of one string field (`{"market": "jp"}`, `{"code": "WELCOME10"}`…), named by `Field`.
+struct SingleFieldInput<Field: SingleField>: Decodable {
+    let value: String?
+
+    init(from decoder: any Decoder) throws {
+        try UnknownKeys.reject(in: decoder, allowed: Field.self)
+        let container = try decoder.container(keyedBy: Field.self)
+        value = Field.optional ? try container.decodeIfPresent(String.self, forKey: Field.key) : try container.decode(String.self, forKey: Field.key)
+    }
 }
 
-struct VoucherCodeInput: Decodable {
-    let code: String
+protocol SingleField: CodingKey, CaseIterable {
+    static var key: Self { get }
+    /// True when the field may be absent or null.
+    static var optional: Bool { get }
 }
 
-struct ShippingMethodInput: Decodable {
-    /// Nil goes back to the market's cheapest method.
-    let method: String?
+extension SingleField {
+    static var optional: Bool { false }
+}
+
+enum MarketField: String, SingleField {
+    case market
+    static var key: Self { .market }
+}
+
+enum CodeField: String, SingleField {
+    case code
+    static var key: Self { .code }
+}
+
+enum ShippingMethodField: String, SingleField {
+    case method
+    static var key: Self { .method }
+    /// Absent or null goes back to the market's cheapest method.
+    static var optional: Bool { true }
+}
+
+enum SourceCartField: String, SingleField {
+    case sourceCartID = "source_cart_id"
+    static var key: Self { .sourceCartID }
+}
+
+enum TokenField: String, SingleField {
+    case token
+    static var key: Self { .token }
 }
 
 struct SignInInput: Decodable {
     let customerID: String
     let email: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case customerID = "customer_id", email
     }
-}
 
-struct MergeInput: Decodable {
-    let sourceCartID: String
-
-    enum CodingKeys: String, CodingKey {
-        case sourceCartID = "source_cart_id"
+    init(from decoder: any Decoder) throws {
+        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        customerID = try container.decode(String.self, forKey: .customerID)
+        email = try container.decodeIfPresent(String.self, forKey: .email)
     }
-}
-
-struct RecoverInput: Decodable {
-    let token: String
 }
 
 /// Checks shared by the cart inputs, each naming the field it refuses.
@@ -110,3 +152,9 @@ extension String {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }
+
+typealias SwitchMarketInput = SingleFieldInput<MarketField>
+typealias VoucherCodeInput = SingleFieldInput<CodeField>
+typealias ShippingMethodInput = SingleFieldInput<ShippingMethodField>
+typealias MergeInput = SingleFieldInput<SourceCartField>
+typealias RecoverInput = SingleFieldInput<TokenField>

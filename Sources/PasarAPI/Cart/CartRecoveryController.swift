@@ -39,7 +39,7 @@ struct CartRecoveryController {
     /// `POST /v1/carts/recover {"token": …}`: the cart, once per token, while the token is valid.
     @Sendable func recover(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(RecoverInput.self, from: request, context: context)
-        guard input.token.count <= 512, let token = CartRecoveryToken.verify(input.token, key: services.cartSettings.recoveryKey) else {
+        guard let text = input.value, text.count <= 512, let token = CartRecoveryToken.verify(text, key: services.cartSettings.recoveryKey) else {
             throw Problem.invalidField("token", "is not a recovery token issued by this shop")
         }
         guard token.expires > Date() else {
@@ -51,7 +51,7 @@ struct CartRecoveryController {
         guard try await services.carts.spendRecoveryToken(nonce: token.nonce, cartID: cart.id, at: Date()) else {
             throw Problem(.gone, code: "token_used", title: "Link used", detail: "the recovery link was already used", field: "token")
         }
-        let scope = try CartScope(marketCode: cart.market, request: request, services: services)
+        let scope = try CartScope(marketCode: cart.market, request: request, context: context, services: services)
         return try await CartResponder(services: services).response(cart, scope: scope, request: request)
     }
 }

@@ -6,8 +6,9 @@ import PasarStorage
 
 /// The market, response language and writing channel of one cart request.
 ///
-/// The channel comes from the `Pasar-Channel` header (default `web`) and must be one of the cart
-/// market's channels; it is recorded on every line and change the request makes.
+/// The channel is the one the caller's API key belongs to; anonymous (demo) and admin callers name
+/// it in the `Pasar-Channel` header (default `web`, `support` for the admin). It must be one of the
+/// cart market's channels and is recorded on every line and change the request makes.
 struct CartScope {
     static let channelHeader = HTTPField.Name("Pasar-Channel")!
 
@@ -15,14 +16,20 @@ struct CartScope {
     let language: LocaleTag
     let channel: String
 
-    init(marketCode: String, request: Request, services: APIServices) throws {
+    init(marketCode: String, request: Request, context: AppRequestContext, services: APIServices) throws {
         guard let market = services.markets.snapshot.market(code: marketCode) else {
             throw Problem(
                 .conflict, code: "market_closed", title: "Market closed", detail: "market '\(marketCode)' is no longer served", field: "market")
         }
         self.market = market
         language = try services.languages.language(offered: market.languages, marketCode: market.code, request: request)
-        let channel = request.headers[Self.channelHeader]?.trimmed.lowercased() ?? "web"
+        let named = request.headers[Self.channelHeader]?.trimmed.lowercased()
+        if let keyChannel = context.caller.channel, let named, named != keyChannel {
+            throw Problem(
+                .forbidden, code: "wrong_channel", title: "Forbidden", detail: "this API key belongs to channel \(keyChannel), not \(named)",
+                field: "Pasar-Channel")
+        }
+        let channel = context.caller.channel ?? named ?? (context.caller.isAdmin ? "support" : "web")
         guard market.channels.contains(channel) else {
             throw Problem.invalidField(
                 "Pasar-Channel", "'\(channel)' is not a channel of market \(market.code) (\(market.channels.joined(separator: ", ")))")

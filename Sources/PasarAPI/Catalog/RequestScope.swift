@@ -18,7 +18,7 @@ struct RequestScope {
         self.market = market
         language = try services.languages.language(offered: market.languages, marketCode: market.code, request: request)
         let query = QueryValues(request: request)
-        channel = try query.string("channel", maxLength: 40)
+        channel = try query.string("channel", maxLength: 40) ?? context.caller.channel
         if let channel, !market.channels.contains(channel) {
             throw Problem.invalidField("channel", "'\(channel)' is not a channel of market \(market.code) (\(market.channels.joined(separator: ", ")))")
         }

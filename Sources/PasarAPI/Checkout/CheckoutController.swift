@@ -30,11 +30,16 @@ struct CheckoutController {
             throw Problem(.conflict, code: "cart_not_active", title: "Cart closed", detail: "the cart is \(cart.status.rawValue)", field: "cart")
         }
         guard !cart.lines.isEmpty else { throw Problem(.conflict, code: "cart_empty", title: "Cart empty", detail: "the cart has no lines", field: "lines") }
-        let scope = try CartScope(marketCode: cart.market, request: request, services: services)
+        let scope = try CartScope(marketCode: cart.market, request: request, context: context, services: services)
         let market = scope.market
         let fulfilment = try Self.fulfilment(input.fulfilment, market: market)
         let email = try CartInputRules.email(input.email) ?? cart.email
-        let customerID = try cart.customerID ?? input.customerID.map { try CartInputRules.customerID($0) }
+        var customerID = cart.customerID
+        if customerID == nil, let named = try input.customerID.map({ try CartInputRules.customerID($0) }) {
+            // Attaching the order to a customer needs that customer's token, as for carts.
+            try await CustomerAccess.require(named, request: request, context: context, services: services)
+            customerID = named
+        }
         guard email != nil || customerID != nil else { throw Problem.invalidField("email", "is required when the cart has no customer") }
 
         let method = fulfilment.method.flatMap { id in market.shippingMethods.first { $0.id == id } }

@@ -5,7 +5,7 @@ import PasarLocalization
 import PasarMarkets
 import PasarStorage
 
-/// Customers: sign-up and profile by unguessable id, and the single view for support agents
+/// Customers: sign-up, the profile (customer token or admin key), and the single view for support agents
 /// (admin key) of everything the customer did in every channel.
 struct CustomersController {
     let services: APIServices
@@ -54,7 +54,7 @@ struct CustomersController {
     }
 
     @Sendable func get(request: Request, context: AppRequestContext) async throws -> Response {
-        let customer = try await load(context)
+        let customer = try await load(request, context)
         return try JSONReply.make(CustomerView(customer), request: request)
     }
 
@@ -68,8 +68,9 @@ struct CustomersController {
         return try JSONReply.make(try CustomerOverviewView(overview, markets: snapshot), request: request)
     }
 
-    private func load(_ context: AppRequestContext) async throws -> Customer {
+    private func load(_ request: Request, _ context: AppRequestContext) async throws -> Customer {
         let id = try context.parameters.require("customer")
+        try await CustomerAccess.require(id, request: request, context: context, services: services)
         guard let customer = try await services.customers.customer(id: id) else { throw Problem.notFound("customer '\(id)'", field: "customer") }
         return customer
     }

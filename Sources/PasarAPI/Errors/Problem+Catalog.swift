@@ -25,7 +25,12 @@ extension Problem {
         .forbidden, code: "admin_disabled", title: "Forbidden",
         detail: "admin routes are disabled: start the server with --admin-key or PASAR_ADMIN_KEY")
 
-    static let wrongAdminKey = Problem(.forbidden, code: "forbidden", title: "Forbidden", detail: "the admin key is not valid")
+    static let missingKey = Problem(
+        .unauthorized, code: "unauthorized", title: "Unauthorized", detail: "send your channel's API key as 'Authorization: Bearer <key>'")
+
+    static let unknownKey = Problem(.unauthorized, code: "unauthorized", title: "Unauthorized", detail: "the API key is not valid")
+
+    static let wrongScope = Problem(.forbidden, code: "forbidden", title: "Forbidden", detail: "this API key may not use admin routes")
 
     /// Maps storage failures to client errors; anything else stays a server error.
     static func from(_ error: StorageError) -> Problem {

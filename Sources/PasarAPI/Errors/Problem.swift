@@ -18,6 +18,8 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public let field: String?
     /// Extra members (e.g. the languages a market offers).
     public let extensions: [String: String]
+    /// Extra response headers (`Retry-After`).
+    public var headers: HTTPFields = [:]
 
     public init(
         _ status: HTTPResponse.Status, code: String, title: String, detail: String, field: String? = nil,
@@ -44,6 +46,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         let data = try encoder.encode(body)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        headers.append(contentsOf: self.headers)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -24,6 +24,7 @@ struct OrdersController {
 
     @Sendable func customerOrders(request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("customer")
+        try await CustomerAccess.require(id, request: request, context: context, services: services)
         guard let customer = try await services.customers.customer(id: id) else { throw Problem.notFound("customer '\(id)'", field: "customer") }
         let limit = try QueryValues(request: request).integer("limit", default: 50, range: 1...200)
         let orders = try await services.orders.orders(customerID: customer.id, email: customer.email, limit: limit)
@@ -55,7 +56,7 @@ struct OrdersController {
         let order = try await load(context)
         let input = try await JSONBody.decode(ReturnInput.self, from: request, context: context)
         let market = services.markets.snapshot.market(code: order.market)
-        let channel = try OrderChannel.from(request, market: market)
+        let channel = try OrderChannel.from(request, context: context, market: market)
         guard let location = market?.stockLocation(id: input.location) else {
             let known = market?.stockLocations.map(\.id).joined(separator: ", ") ?? ""
             throw Problem.invalidField("location", "'\(input.location)' is not a store or warehouse of market \(order.market) (\(known))")

@@ -24,6 +24,10 @@ public final class PasarDatabase: Sendable {
         try Migrations.migrator.migrate(pool)
     }
 
-    /// Closes the pool's connections (checkpointing the WAL); later use throws.
-    public func close() throws { try pool.close() }
+    /// Moves everything in the write-ahead log into the database file and closes the connections;
+    /// later use throws. Called on graceful shutdown, so a stopped server leaves one self-contained file.
+    public func close() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try pool.close()
+    }
 }

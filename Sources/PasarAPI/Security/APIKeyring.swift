@@ -1,0 +1,83 @@
+import Crypto
+public import Foundation
+
+/// The configured API keys, held only as SHA-256 digests and compared in constant time. Keys come
+/// from a keys file (digests only) or the environment (`PASAR_API_KEYS=web=…,pos=…`, hashed on
+/// load); they are never logged.
+public struct APIKeyring: Sendable {
+    public struct Entry: Sendable {
+        public let name: String
+        public let role: Caller.Role
+        /// Lower-case hex SHA-256 of the key.
+        public let sha256: String
+
+        public init(name: String, role: Caller.Role, sha256: String) {
+            self.name = name
+            self.role = role
+            self.sha256 = sha256.lowercased()
+        }
+
+        /// An entry for a key given in clear (environment, tests); only its digest is kept.
+        public init(name: String, role: Caller.Role, key: String) {
+            self.init(name: name, role: role, sha256: APIKeyring.digest(key))
+        }
+    }
+
+    /// Keys shorter than this are refused: they guard money and customer data.
+    public static let minimumKeyLength = 16
+
+    private let entries: [Entry]
+    /// Requests without a key are served as `Caller.anonymous` (storefront only).
+    public let allowsAnonymous: Bool
+
+    public init(entries: [Entry], allowsAnonymous: Bool) {
+        self.entries = entries
+        self.allowsAnonymous = allowsAnonymous
+    }
+
+    public var hasAdminKey: Bool { entries.contains { $0.role == .admin } }
+    public var channelKeyCount: Int { entries.filter { $0.channel != nil }.count }
+
+    /// The caller a presented key belongs to, or nil for an unknown key.
+    func caller(presenting key: String) -> Caller? {
+        let presented = Array(Self.digest(key).utf8)
+        var found: Entry?
+        // Compare against every entry so the time taken does not tell which one matched.
+        for entry in entries {
+            let stored = Array(entry.sha256.utf8)
+            let difference = zip(stored, presented).reduce(UInt8(stored.count == presented.count ? 0 : 1)) { $0 | ($1.0 ^ $1.1) }
+            if difference == 0 { found = entry }
+        }
+        return found.map { Caller(name: $0.name, role: $0.role) }
+    }
+
+    public static func digest(_ key: String) -> String {
+        SHA256.hash(data: Array(key.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Parses `PASAR_API_KEYS`: comma-separated `channel=key` pairs (the key's name is the channel).
+    public static func entries(fromEnvironment value: String) throws -> [Entry] {
+        try value.split(separator: ",").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else { throw KeyringError("PASAR_API_KEYS: expected channel=key pairs separated by commas") }
+            guard parts[1].count >= minimumKeyLength else {
+                throw KeyringError("PASAR_API_KEYS: the key of \(parts[0]) must be at least \(minimumKeyLength) characters")
+            }
+            return Entry(name: parts[0], role: .channel(parts[0]), key: parts[1])
+        }
+    }
+}
+
+/// A keys configuration that cannot be used, with the reason.
+public struct KeyringError: Error, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) { self.description = description }
+}
+
+extension APIKeyring.Entry {
+    var channel: String? {
+        if case .channel(let channel) = role { return channel }
+        return nil
+    }
+}

@@ -1,0 +1,31 @@
+/// Who is calling, decided once per request from its API key.
+public struct Caller: Sendable, Equatable {
+    public enum Role: Sendable, Equatable {
+        /// A sales channel's key (`web`, `mobile`, `pos`…): storefront routes, as that channel.
+        case channel(String)
+        /// The merchant's key: admin routes, and customer data for support.
+        case admin
+        /// No key, on a server started without channel keys (`--demo`): storefront routes only,
+        /// the channel taken from the `Pasar-Channel` header.
+        case anonymous
+    }
+
+    /// The key's name from the configuration (never the key itself); `anonymous` without one.
+    public let name: String
+    public let role: Role
+
+    public static let anonymous = Caller(name: "anonymous", role: .anonymous)
+
+    public init(name: String, role: Role) {
+        self.name = name
+        self.role = role
+    }
+
+    var isAdmin: Bool { role == .admin }
+
+    /// The channel the key is bound to, if any.
+    var channel: String? {
+        if case .channel(let channel) = role { return channel }
+        return nil
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import PasarAPI
+
+/// `pasar keys new NAME --channel web`: a new random API key and the entry for the keys file.
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys", abstract: "Make API keys.", subcommands: [New.self])
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a new random API key and its keys-file entry (only the digest goes in the file).")
+
+        @Argument(help: "A name for the key, shown in logs.")
+        var name: String
+
+        @Option(help: "The channel the key acts as (web, mobile, pos…).")
+        var channel: String?
+
+        @Flag(help: "An admin key instead of a channel key.")
+        var admin = false
+
+        func validate() throws {
+            guard (channel != nil) != admin else { throw ValidationError("give either --channel or --admin") }
+        }
+
+        func run() throws {
+            var generator = SystemRandomNumberGenerator()
+            let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789")
+            let key = "pk_" + String((0..<32).map { _ in alphabet.randomElement(using: &generator)! })
+            print("key (give it to the client; it is not stored): \(key)")
+            print("entry for the keys file:")
+            print("  - name: \(name)")
+            print(admin ? "    role: admin" : "    channel: \(channel ?? "")")
+            print("    sha256: \(APIKeyring.digest(key))")
+        }
+    }
+}

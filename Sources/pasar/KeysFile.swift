@@ -1,0 +1,54 @@
+import Foundation
+import PasarAPI
+import Yams
+
+/// The API keys file (`--keys`, `PASAR_KEYS_FILE`): digests only, so the file is no secret.
+///
+/// ```yaml
+/// keys:
+///   - name: web-shop          # shown in logs instead of the key
+///     channel: web
+///     sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+///   - name: back-office
+///     role: admin
+///     sha256: …
+/// ```
+/// `pasar keys new NAME --channel web` makes a key and prints its entry.
+enum KeysFile {
+    struct Document: Decodable {
+        struct Key: Decodable {
+            let name: String
+            let channel: String?
+            let role: String?
+            let sha256: String
+        }
+
+        let keys: [Key]
+    }
+
+    static func entries(at path: String) throws -> [APIKeyring.Entry] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw KeyringError("\(path): cannot be read")
+        }
+        let document: Document
+        do {
+            document = try YAMLDecoder().decode(Document.self, from: text)
+        } catch {
+            throw KeyringError("\(path): expected `keys:` with name, channel or role: admin, and sha256 per key (\(error))")
+        }
+        return try document.keys.enumerated().map { index, key in
+            let where_ = "\(path): keys[\(index)]"
+            guard key.sha256.count == 64, key.sha256.allSatisfy(\.isHexDigit) else {
+                throw KeyringError("\(where_).sha256: must be 64 hex digits (the SHA-256 of the key)")
+            }
+            switch (key.channel, key.role) {
+            case (let channel?, nil): return APIKeyring.Entry(name: key.name, role: .channel(channel), sha256: key.sha256)
+            case (nil, "admin"): return APIKeyring.Entry(name: key.name, role: .admin, sha256: key.sha256)
+            default: throw KeyringError("\(where_): give either `channel: <channel>` or `role: admin`")
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import PasarTestSupport
+import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A real `pasar serve` process on a free port, for tests about the process itself: crashes,
+/// restarts and signals. The port is read from the server's "listening" log line.
+final class ServerProcess: Sendable {
+    let process: Process
+    let port: Int
+    let database: String
+
+    /// Starts the server and returns once it listens.
+    init(database: String, extraArguments: [String] = []) async throws {
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["serve", "--demo", "--port", "0", "--db", database, "--rate-limit", "0", "--log-level", "info"] + extraArguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        let port = Mutex<CheckedContinuation<Int, any Error>?>(nil)
+        let text = Mutex("")
+        try process.run()
+        self.port = try await withCheckedThrowingContinuation { continuation in
+            port.withLock { $0 = continuation }
+            errors.fileHandleForReading.readabilityHandler = { handle in
+                let data = handle.availableData
+                let all = text.withLock { text in
+                    text += String(decoding: data, as: UTF8.self)
+                    return text
+                }
+                let found = all.range(of: #"listening on [^\s]*:(\d+)"#, options: .regularExpression).flatMap { range in
+                    Int(all[range].split(separator: ":").last ?? "")
+                }
+                if data.isEmpty || found != nil {
+                    handle.readabilityHandler = nil
+                    port.withLock { pending in
+                        if let found { pending?.resume(returning: found) } else { pending?.resume(throwing: ServerProcessError.exited(all)) }
+                        pending = nil
+                    }
+                }
+            }
+        }
+        self.process = process
+        self.database = database
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Sends a request; returns the status and body.
+    func request(_ method: String, _ path: String, json: [String: Any]? = nil) async throws -> (status: Int, body: Data) {
+        var request = URLRequest(url: URL(string: baseURL + path)!)
+        request.httpMethod = method
+        request.timeoutInterval = 10
+        if let json {
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+
+    func kill(signal: Int32) { Foundation.kill(process.processIdentifier, signal) }
+
+    /// Waits for the process to end and returns its exit status.
+    func waitForExit() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                self.process.waitUntilExit()
+                continuation.resume(returning: self.process.terminationStatus)
+            }
+        }
+    }
+}
+
+enum ServerProcessError: Error {
+    case exited(String)
+}
