@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the storefront API.",
         discussion: """
             Every option can also come from the environment: PASAR_HOST, PASAR_PORT, PASAR_DB, PASAR_MARKETS,
-            PASAR_ADMIN_KEY (prefer it to --admin-key, which other users can see in the process list),
+            PASAR_MESSAGES, PASAR_ADMIN_KEY (prefer it to --admin-key, which other users can see in the process list),
             PASAR_LOG_LEVEL, PASAR_CART_LIFETIME_HOURS, PASAR_RECOVERY_KEY (32+ bytes; signs abandoned-cart links, which
             otherwise stop working at restart). SIGHUP reloads the market files; SIGTERM stops after requests in flight.
             """
@@ -29,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Directory of market files.")
     var markets: String = Environment.value("PASAR_MARKETS") ?? "Locales/markets"
+
+    @Option(help: "Directory of message catalogs (one <language>.yaml each).")
+    var messages: String = Environment.value("PASAR_MESSAGES") ?? "Locales/messages"
 
     @Flag(help: "Load the demo catalog into an empty database.")
     var demo = Environment.value("PASAR_DEMO") == "1"
@@ -88,10 +91,14 @@ struct ServeCommand: AsyncParsableCommand {
         if tokenKey == nil { logger.warning("PASAR_CUSTOMER_TOKEN_KEY is not set: customer tokens are signed with a random key and end at restart") }
         let customerTokens = await CustomerTokens(key: tokenKey ?? (0..<32).map { _ in UInt8.random(in: .min ... .max) })
         let registry = try MarketsCommand.loadRegistry(directory: markets)
+        let messageCatalog = try MessageCatalog.load(directory: messages)
         let database = try PasarDatabase(path: db)
         let languages = registry.snapshot.markets.flatMap(\.languages)
         let catalog = try SQLiteCatalogStore(database: database, indexLanguages: languages)
         let carts = SQLiteCartStore(database: database, lifetime: TimeInterval(cartLifetimeHours) * 3600)
+        let inventory = SQLiteInventoryStore(database: database)
+        let commerce = CommerceStores(
+            inventory: inventory, orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database))
         if demo {
             let vouchers = try await VoucherImporter.importFile(at: demoVouchers, into: carts, markets: registry.snapshot)
             logger.info("demo vouchers loaded", metadata: ["vouchers": "\(vouchers)"])
@@ -102,12 +109,15 @@ struct ServeCommand: AsyncParsableCommand {
             } else {
                 logger.info("database already has products; demo catalog not loaded", metadata: ["products": "\(existing)"])
             }
+            let stock = try await DemoStock.seed(inventory, markets: registry.snapshot)
+            logger.info("demo stock loaded", metadata: ["stock_rows": "\(stock)"])
         }
         let cartSettings = CartSettings(
             lifetime: TimeInterval(cartLifetimeHours) * 3600, recoveryKey: Environment.value("PASAR_RECOVERY_KEY").map { Array($0.utf8) })
         let services = APIServices(
             markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, keyring: keyring, customerTokens: customerTokens,
-            rateLimit: rateLimit > 0 ? (Double(rateLimit), Double(rateLimit * 2)) : nil)
+            rateLimit: rateLimit > 0 ? (Double(rateLimit), Double(rateLimit * 2)) : nil,
+            messages: messageCatalog, commerce: commerce)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger)])

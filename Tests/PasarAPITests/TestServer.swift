@@ -17,6 +17,7 @@ struct TestServer {
     let directory: URL
     let database: PasarDatabase
     let services: APIServices
+    let inventory: SQLiteInventoryStore
 
     static let recoveryKey = Array("test-recovery-key-0123456789abcdef".utf8)
 
@@ -45,13 +46,18 @@ struct TestServer {
         if demo {
             try await VoucherImporter.importFile(at: Fixtures.path("catalog/demo-vouchers.json"), into: carts, markets: registry.snapshot)
         }
+        let inventory = SQLiteInventoryStore(database: database)
+        self.inventory = inventory
         services = APIServices(
             markets: registry, catalog: catalog, carts: carts, cartSettings: CartSettings(lifetime: cartLifetime, recoveryKey: Self.recoveryKey),
             keyring: APIKeyring(
                 entries: (adminKey.map { [APIKeyring.Entry(name: "admin", role: .admin, key: $0)] } ?? [])
                     + (channelKeys ? Self.channelKeys.map { APIKeyring.Entry(name: $0.key, role: .channel($0.key), key: $0.value) } : []),
                 allowsAnonymous: !channelKeys),
-            customerTokens: await CustomerTokens(key: Self.customerTokenKey), rateLimit: rateLimit)
+            customerTokens: await CustomerTokens(key: Self.customerTokenKey), rateLimit: rateLimit,
+            messages: try MessageCatalog.load(directory: "\(Fixtures.repositoryRoot)/Locales/messages"),
+            commerce: CommerceStores(
+                inventory: inventory, orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database)))
     }
 
     /// Runs `body` against the live server, then closes the database and, unless `keep`, removes it.

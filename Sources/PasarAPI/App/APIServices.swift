@@ -12,13 +12,21 @@ public struct APIServices: Sendable {
     public let customerTokens: CustomerTokens
     /// Requests per second and burst per caller; nil disables rate limiting.
     let rateLimiter: RateLimiter?
+    /// Customer-facing message patterns (`Locales/messages/`).
+    public let messages: MessageCatalog
+    /// Stock, orders, returns and customers.
+    public let inventory: any InventoryStore
+    public let orders: any OrderStore
+    public let customers: any CustomerStore
+    public let payments: PaymentProviders
     let languages = LanguageResolver()
     let cartEvents = CartEventHub()
     let cartMessages: CartMessages
 
     public init(
         markets: MarketRegistry, catalog: any CatalogStore, carts: any CartStore, cartSettings: CartSettings = CartSettings(),
-        keyring: APIKeyring, customerTokens: CustomerTokens, rateLimit: (perSecond: Double, burst: Double)? = (50, 100)
+        keyring: APIKeyring, customerTokens: CustomerTokens, rateLimit: (perSecond: Double, burst: Double)? = (50, 100),
+        messages: MessageCatalog = .empty, commerce: CommerceStores
     ) {
         self.markets = markets
         self.catalog = catalog
@@ -27,6 +35,11 @@ public struct APIServices: Sendable {
         self.keyring = keyring
         self.customerTokens = customerTokens
         rateLimiter = rateLimit.map { RateLimiter(perSecond: $0.perSecond, burst: $0.burst) }
-        cartMessages = CartMessages { _, _ in nil }
+        self.messages = messages
+        inventory = commerce.inventory
+        orders = commerce.orders
+        customers = commerce.customers
+        payments = commerce.payments
+        cartMessages = CartMessages { key, language in messages.pattern(for: key, language: language) }
     }
 }

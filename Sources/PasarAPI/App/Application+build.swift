@@ -24,10 +24,20 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     MarketsController(services: services).addRoutes(to: v1)
     CatalogController(services: services).addRoutes(to: v1)
     CartController(services: services).addRoutes(to: v1)
+    CheckoutController(services: services).addRoutes(to: v1)
+    AvailabilityController(services: services).addRoutes(to: v1)
+    OrdersController(services: services).addRoutes(to: v1)
+    CustomersController(services: services).addRoutes(to: v1)
     let admin = v1.group("admin").add(middleware: AdminOnlyMiddleware(keyring: services.keyring))
     AdminController(services: services).addRoutes(to: admin)
     VoucherAdminController(services: services).addRoutes(to: admin)
     CustomerTokenController(services: services).addRoutes(to: admin)
+    InventoryAdminController(services: services).addRoutes(to: admin)
+    OrderAdminController(services: services).addRoutes(to: admin)
+    // Support and notification routes outside /admin that still need the admin key.
+    let support = v1.group().add(middleware: AdminOnlyMiddleware(keyring: services.keyring))
+    CustomersController(services: services).addSupportRoutes(to: support)
+    EventsController(services: services).addRoutes(to: support)
     return router
 }
 

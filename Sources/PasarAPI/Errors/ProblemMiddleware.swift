@@ -33,6 +33,10 @@ public struct ProblemMiddleware: RouterMiddleware {
             return Problem.from(error)
         case let error as CartStoreError:
             return Problem.from(error)
+        case let error as OrderStoreError:
+            return Problem.from(error)
+        case let error as InventoryError:
+            return Problem.from(error)
         case let error as HTTPError:
             return Problem(
                 error.status, code: error.status == .notFound ? "not_found" : "http_\(error.status.code)",

@@ -23,6 +23,7 @@ struct MarketDraft {
     let channels: [String]
     let shippingMethods: [ShippingMethod]
     let stores: [Store]
+    let warehouses: [Warehouse]
 
     func market(rate: ExactDecimal?) -> Market {
         let source: PriceSource =
@@ -34,6 +35,6 @@ struct MarketDraft {
         return Market(
             code: code, names: names, countries: countries, currency: currency, acceptedCurrencies: acceptedCurrencies,
             languages: languages, tax: tax, rounding: rounding, priceSource: source, channels: channels,
-            shippingMethods: shippingMethods, stores: stores, file: file)
+            shippingMethods: shippingMethods, stores: stores, warehouses: warehouses, file: file)
     }
 }

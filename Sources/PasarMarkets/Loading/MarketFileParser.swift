@@ -6,7 +6,7 @@ import Yams
 struct MarketFileParser {
     static let topLevelFields: Set<String> = [
         "code", "name", "countries", "currency", "accepted_currencies", "languages", "default_language", "tax", "rounding",
-        "prices", "channels", "shipping", "stores", "extends",
+        "prices", "channels", "shipping", "stores", "warehouses", "extends",
     ]
 
     let reader: NodeReader
@@ -34,11 +34,12 @@ struct MarketFileParser {
         let channels = parseChannels(fields["channels"])
         let shipping = currency.map { parseShipping(fields["shipping"], currency: $0) } ?? []
         let stores = parseStores(fields["stores"], countries: countries)
+        let warehouses = parseWarehouses(fields["warehouses"], countries: countries)
         guard let code, let currency, let tax, let rounding, !languages.isEmpty, reader.issues.isEmpty else { return nil }
         return MarketDraft(
             file: reader.file, code: code, names: names, countries: countries, currency: currency, acceptedCurrencies: accepted,
             languages: languages, tax: tax, rounding: rounding, derived: derived, channels: channels, shippingMethods: shipping,
-            stores: stores)
+            stores: stores, warehouses: warehouses)
     }
 
     private func parseCountries(_ node: Node?) -> [String] {
@@ -249,5 +250,36 @@ struct MarketFileParser {
 
     static func isToken(_ value: String) -> Bool {
         !value.isEmpty && value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}
+
+extension MarketFileParser {
+    /// `warehouses:` — stock locations that ship but serve nobody in person.
+    func parseWarehouses(_ node: Node?, countries: [String]) -> [Warehouse] {
+        guard let node else { return [] }
+        guard case .sequence(let sequence) = node else {
+            reader.report("warehouses", "must be a list of warehouses")
+            return []
+        }
+        return sequence.enumerated().compactMap { index, item in
+            let path = "warehouses[\(index)]"
+            let allowed: Set<String> = ["id", "name", "address", "country", "latitude", "longitude"]
+            guard let fields = reader.mapping(item, path, allowed: allowed) else { return nil }
+            let id = reader.string(fields["id"], "\(path).id")
+            if let id, !Self.isToken(id) { reader.report("\(path).id", "'\(id)' must be lowercase letters, digits or '-'") }
+            let name = reader.string(fields["name"], "\(path).name")
+            let country = reader.string(fields["country"], "\(path).country")
+            if let country, !countries.contains(country) {
+                reader.report("\(path).country", "'\(country)' is not one of the market's countries")
+            }
+            let latitude = reader.decimal(fields["latitude"], "\(path).latitude", required: false)
+            let longitude = reader.decimal(fields["longitude"], "\(path).longitude", required: false)
+            if let latitude, !latitude.isWithin(-90, 90) { reader.report("\(path).latitude", "must be from -90 to 90") }
+            if let longitude, !longitude.isWithin(-180, 180) { reader.report("\(path).longitude", "must be from -180 to 180") }
+            guard let id, let name, let country else { return nil }
+            return Warehouse(
+                id: id, name: name, address: reader.string(fields["address"], "\(path).address", required: false) ?? "", country: country,
+                latitude: latitude, longitude: longitude)
+        }
     }
 }

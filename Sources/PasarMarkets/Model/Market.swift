@@ -28,6 +28,8 @@ public struct Market: Sendable, Hashable {
     public let channels: [String]
     public let shippingMethods: [ShippingMethod]
     public let stores: [Store]
+    /// Stock locations that are not shops.
+    public let warehouses: [Warehouse]
     /// The file the market was read from.
     public let file: String
 

@@ -1,7 +1,7 @@
 import PasarCore
 
 /// The checks that need every market of the directory: unique codes, each country in one market,
-/// unique store ids, and for derived markets an existing source, no cycle and a known rate.
+/// unique store and warehouse ids, and for derived markets an existing source, no cycle and a known rate.
 struct MarketCrossCheck {
     let drafts: [MarketDraft]
     let rates: ExchangeRates
@@ -25,12 +25,14 @@ struct MarketCrossCheck {
                         .init(file: draft.file, path: "countries[\(index)]", message: "'\(country)' is also in market \(others.joined(separator: ", "))"))
                 }
             }
-            for (index, store) in draft.stores.enumerated() {
-                if let owner = storeOwner[store.id] {
-                    issues.append(
-                        .init(file: draft.file, path: "stores[\(index)].id", message: "store id '\(store.id)' is already used in market \(owner)"))
+            // Stores and warehouses share one id space: both are stock locations.
+            let locations = draft.stores.enumerated().map { ("stores[\($0.offset)].id", "store", $0.element.id) }
+                + draft.warehouses.enumerated().map { ("warehouses[\($0.offset)].id", "warehouse", $0.element.id) }
+            for (path, kind, id) in locations {
+                if let owner = storeOwner[id] {
+                    issues.append(.init(file: draft.file, path: path, message: "\(kind) id '\(id)' is already used in market \(owner)"))
                 } else {
-                    storeOwner[store.id] = draft.code
+                    storeOwner[id] = draft.code
                 }
             }
         }

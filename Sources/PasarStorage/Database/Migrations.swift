@@ -78,6 +78,7 @@ enum Migrations {
                     """)
         }
         registerCarts(in: &migrator)
+        registerOrders(in: &migrator)
         return migrator
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import PasarCore
+import PasarLocalization
+import PasarMarkets
+import PasarStorage
+
+/// Customers: sign-up, the profile (customer token or admin key), and the single view for support agents
+/// (admin key) of everything the customer did in every channel.
+struct CustomersController {
+    let services: APIServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("/customers", use: create)
+        group.get("/customers/:customer", use: get)
+    }
+
+    func addSupportRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("/customers/:customer/overview", use: overview)
+    }
+
+    struct CustomerInput: Decodable {
+        let email: String
+        let name: String
+        let language: String?
+        let market: String
+    }
+
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(CustomerInput.self, from: request, context: context)
+        let email = input.email.trimmingCharacters(in: .whitespaces)
+        guard email.count <= 254, let at = email.firstIndex(of: "@"), at != email.startIndex, email[email.index(after: at)...].contains("."),
+            !email.contains(" ")
+        else { throw Problem.invalidField("email", "must be an email address such as ayse@example.com") }
+        let name = input.name.trimmingCharacters(in: .whitespaces)
+        guard (1...200).contains(name.count) else { throw Problem.invalidField("name", "must be 1 to 200 characters") }
+        let marketCode = input.market.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let market = services.markets.snapshot.market(code: marketCode) else {
+            throw Problem.invalidField("market", "'\(input.market)' is not a market")
+        }
+        var language = market.defaultLanguage
+        if let requested = input.language {
+            guard let tag = try? LocaleTag(requested), let match = try? LocaleNegotiator(supported: market.languages).bestMatch(for: [tag]) else {
+                throw Problem.invalidField(
+                    "language", "'\(requested)' is not a language of market \(market.code) (\(market.languages.map(\.identifier).joined(separator: ", ")))")
+            }
+            language = match
+        }
+        let customer = try await services.customers.create(
+            Customer(id: "cus_" + CartIdentifier.make(), email: email, name: name, language: language.identifier, market: market.code))
+        var response = try JSONReply.make(CustomerView(customer), request: request, status: .created)
+        response.headers[.location] = "/v1/customers/\(customer.id)"
+        return response
+    }
+
+    @Sendable func get(request: Request, context: AppRequestContext) async throws -> Response {
+        let customer = try await load(request, context)
+        return try JSONReply.make(CustomerView(customer), request: request)
+    }
+
+    @Sendable func overview(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("customer")
+        let limit = try QueryValues(request: request).integer("limit", default: 20, range: 1...100)
+        guard let overview = try await services.customers.overview(customerID: id, limit: limit) else {
+            throw Problem.notFound("customer '\(id)'", field: "customer")
+        }
+        let snapshot = services.markets.snapshot
+        return try JSONReply.make(try CustomerOverviewView(overview, markets: snapshot), request: request)
+    }
+
+    private func load(_ request: Request, _ context: AppRequestContext) async throws -> Customer {
+        let id = try context.parameters.require("customer")
+        try await CustomerAccess.require(id, request: request, context: context, services: services)
+        guard let customer = try await services.customers.customer(id: id) else { throw Problem.notFound("customer '\(id)'", field: "customer") }
+        return customer
+    }
+}

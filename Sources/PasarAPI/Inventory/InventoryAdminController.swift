@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import PasarMarkets
+import PasarStorage
+
+/// Merchant stock routes behind the admin key: adjustments as deltas with a reason, and the stock
+/// of a SKU at every location with its latest movements.
+struct InventoryAdminController {
+    let services: APIServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("/inventory/adjustments", use: adjust)
+        group.get("/inventory/:sku", use: stock)
+    }
+
+    struct AdjustmentInput: Decodable {
+        let location: String
+        let sku: String
+        let delta: Int64
+        let reason: String
+        let note: String?
+
+        enum CodingKeys: String, CodingKey { case location, sku, delta, reason, note }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            location = try container.decode(String.self, forKey: .location)
+            sku = try container.decode(String.self, forKey: .sku)
+            delta = try container.decodeWholeNumber(forKey: .delta)
+            reason = try container.decode(String.self, forKey: .reason)
+            note = try container.decodeIfPresent(String.self, forKey: .note)
+        }
+    }
+
+    @Sendable func adjust(request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(AdjustmentInput.self, from: request, context: context)
+        guard let location = services.markets.snapshot.stockLocation(id: input.location) else {
+            throw Problem.invalidField("location", "'\(input.location)' is not a store or warehouse of any market")
+        }
+        guard try await services.catalog.productID(sku: input.sku) != nil else {
+            throw Problem.invalidField("sku", "'\(input.sku)' is not the SKU of a product variant")
+        }
+        guard input.delta != 0, (-1_000_000...1_000_000).contains(input.delta) else {
+            throw Problem.invalidField("delta", "must be a whole number of units from -1000000 to 1000000, not 0")
+        }
+        guard let reason = StockReason(rawValue: input.reason), StockReason.manual.contains(reason) else {
+            throw Problem.invalidField("reason", "must be one of \(StockReason.manual.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let note = input.note, note.count > 500 { throw Problem.invalidField("note", "must be at most 500 characters") }
+        let level = try await services.inventory.adjust(
+            StockAdjustment(location: location.id, sku: input.sku, delta: input.delta, reason: reason, note: input.note, actor: "admin"))
+        context.logger.info(
+            "stock adjusted", metadata: ["stock.location": "\(location.id)", "stock.sku": "\(input.sku)", "stock.delta": "\(input.delta)"])
+        return try JSONReply.make(StockLevelView(level, location: location), request: request, status: .created)
+    }
+
+    @Sendable func stock(request: Request, context: AppRequestContext) async throws -> Response {
+        let sku = try context.parameters.require("sku")
+        guard try await services.catalog.productID(sku: sku) != nil else { throw Problem.notFound("SKU '\(sku)'", field: "sku") }
+        let limit = try QueryValues(request: request).integer("movements", default: 20, range: 0...200)
+        let snapshot = services.markets.snapshot
+        let levels = try await services.inventory.levels(sku: sku).compactMap { level in
+            snapshot.stockLocation(id: level.location).map { StockLevelView(level, location: $0) }
+        }
+        let movements = try await services.inventory.movements(sku: sku, location: nil, limit: limit).map(StockMovementView.init)
+        return try JSONReply.make(SKUStockView(sku: sku, levels: levels, movements: movements), request: request)
+    }
+}

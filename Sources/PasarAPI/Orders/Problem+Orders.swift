@@ -1,0 +1,54 @@
+import Hummingbird
+import PasarCore
+import PasarStorage
+
+/// The problems of inventory, orders and returns.
+extension Problem {
+    static func from(_ error: OrderStoreError) -> Problem {
+        switch error {
+        case .outOfStock(let sku, let location):
+            Problem(
+                .conflict, code: "out_of_stock", title: "Out of stock", detail: "\(sku) is not available in the quantity ordered", field: "lines",
+                extensions: ["sku": sku, "location": location])
+        case .orderNotFound(let id):
+            .notFound("order '\(id)'", field: "order")
+        case .cartNotActive:
+            Problem(.conflict, code: "cart_not_active", title: "Cart closed", detail: error.description, field: "cart")
+        case .idempotencyKeyReused(let orderID):
+            Problem(
+                .unprocessableContent, code: "idempotency_key_reused", title: "Idempotency key reused",
+                detail: "this Idempotency-Key already placed order \(orderID) for another cart; use a new key per checkout",
+                field: "Idempotency-Key")
+        case .transition(let transition):
+            Problem(
+                .conflict, code: transition.reason == .paymentMissing ? "payment_required" : "invalid_transition",
+                title: "Status change not allowed", detail: transition.description, field: "status",
+                extensions: ["from": transition.from.rawValue, "to": transition.to.rawValue])
+        case .concurrentChange:
+            .conflict("order", error.description)
+        case .unknownLine(let number):
+            .invalidField("lines", "the order has no line \(number)")
+        case .refund(let line, let refund):
+            Problem(
+                .unprocessableContent, code: "return_exceeds_order", title: "Return not possible", detail: "line \(line): \(refund)",
+                field: "lines")
+        case .notReturnable(let status):
+            Problem(
+                .conflict, code: "not_returnable", title: "Not returnable yet", detail: error.description, field: "order",
+                extensions: ["order_status": status.rawValue])
+        }
+    }
+
+    static func from(_ error: InventoryError) -> Problem {
+        switch error {
+        case .insufficientStock(let sku, let location):
+            Problem(
+                .conflict, code: "out_of_stock", title: "Out of stock", detail: error.description, field: "delta",
+                extensions: ["sku": sku, "location": location])
+        case .belowReserved(let sku, let location):
+            Problem(
+                .conflict, code: "below_reserved", title: "Stock is reserved", detail: error.description, field: "delta",
+                extensions: ["sku": sku, "location": location])
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import FoundationEssentials
+import GRDB
+import PasarCore
+import PasarLocalization
+
+/// Writes an order snapshot to its tables and reads it back.
+enum OrderRows {
+    /// The parts of the snapshot kept as one JSON column.
+    private struct Snapshot: Codable {
+        let totals: OrderTotals
+        let vouchers: [String]
+        let payment: PaymentStart
+        let fulfilment: OrderFulfilment
+        let stockLocations: [String]
+    }
+
+    static func insert(_ db: Database, draft: OrderDraft, idempotencyKey: String, location: String) throws {
+        let snapshot = Snapshot(
+            totals: draft.totals, vouchers: draft.vouchers, payment: draft.payment, fulfilment: draft.fulfilment,
+            stockLocations: draft.stockLocations)
+        var shippingMethod: String?
+        var address: String?
+        var pickupStore: String?
+        switch draft.fulfilment {
+        case .ship(let method, let shipTo):
+            shippingMethod = method
+            address = try JSONColumn.encode(shipTo)
+        case .collect(let store):
+            pickupStore = store
+        }
+        let totals = draft.totals
+        try db.execute(
+            sql: """
+                INSERT INTO orders (id, number, idempotency_key, cart_id, customer_id, email, market, channel, language, currency,
+                    prices_include_tax, status, fulfilment, location, shipping_method, shipping_address, pickup_store, payment_provider,
+                    payment_reference, subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, snapshot, placed_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'placed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                draft.id, draft.number, idempotencyKey, draft.cartID, draft.customerID, draft.email, draft.market, draft.channel,
+                draft.language, totals.total.currency.code, draft.pricesIncludeTax, draft.fulfilment.kind.rawValue, location, shippingMethod,
+                address, pickupStore, draft.payment.provider, draft.payment.reference, totals.subtotal.minorUnits, totals.discount.minorUnits,
+                totals.shipping.minorUnits, totals.tax.minorUnits, totals.total.minorUnits, try JSONColumn.encode(snapshot),
+                draft.placedAt.millis, draft.placedAt.millis,
+            ])
+        for line in draft.lines {
+            try db.execute(
+                sql: """
+                    INSERT INTO order_lines (order_id, line_number, sku, product_id, name, quantity, unit_minor, amount_minor, discount_minor,
+                        tax_rate, net_minor, tax_minor, gross_minor, formatted)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    draft.id, line.number, line.sku, line.productID, line.name, line.quantity, line.unitAmount.minorUnits,
+                    line.amount.minorUnits, line.discount.minorUnits, line.taxRate.description, line.net.minorUnits, line.tax.minorUnits,
+                    line.gross.minorUnits, try JSONColumn.encode(line.formatted),
+                ])
+        }
+        try recordStatus(db, orderID: draft.id, status: .placed, actor: draft.channel, note: nil, at: draft.placedAt)
+    }
+
+    static func recordStatus(_ db: Database, orderID: String, status: OrderStatus, actor: String, note: String?, at: Date) throws {
+        try db.execute(
+            sql: "INSERT INTO order_status_changes (order_id, status, actor, note, changed_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [orderID, status.rawValue, actor, note, at.millis])
+    }
+
+    static func require(_ db: Database, id: String) throws -> Order {
+        guard let order = try fetch(db, id: id) else { throw OrderStoreError.orderNotFound(id) }
+        return order
+    }
+
+    static func fetch(_ db: Database, id: String) throws -> Order? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [id]) else { return nil }
+        let currency = try currency(row["currency"])
+        let snapshot = try JSONColumn.decode(Snapshot.self, from: row["snapshot"])
+        let lines = try Row.fetchAll(db, sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_number", arguments: [id])
+            .map { try line($0, currency: currency) }
+        let history = try Row.fetchAll(
+            db, sql: "SELECT * FROM order_status_changes WHERE order_id = ? ORDER BY changed_at, rowid", arguments: [id]
+        ).map { change in
+            OrderStatusChange(
+                status: try status(change["status"]), actor: change["actor"], note: change["note"], at: Date(millis: change["changed_at"]))
+        }
+        let draft = OrderDraft(
+            id: id, number: row["number"], cartID: row["cart_id"], customerID: row["customer_id"], email: row["email"], market: row["market"],
+            channel: row["channel"], language: row["language"], pricesIncludeTax: row["prices_include_tax"], fulfilment: snapshot.fulfilment,
+            stockLocations: snapshot.stockLocations, lines: lines, totals: snapshot.totals, vouchers: snapshot.vouchers,
+            payment: snapshot.payment, placedAt: Date(millis: row["placed_at"]))
+        let paidAt: Int64? = row["paid_at"]
+        return Order(
+            status: try status(row["status"]), draft: draft, stockLocation: row["location"], lines: lines, paidAt: paidAt.map(Date.init(millis:)),
+            refunded: Money(minorUnits: row["refunded_minor"], currency: currency), history: history, updatedAt: Date(millis: row["updated_at"]))
+    }
+
+    static func currency(_ code: String) throws -> Currency {
+        guard let currency = try? CurrencyCatalog.currency(code) else { throw StorageError.corrupt("currency \(code)") }
+        return currency
+    }
+
+    private static func status(_ text: String) throws -> OrderStatus {
+        guard let status = OrderStatus(rawValue: text) else { throw StorageError.corrupt("order status \(text)") }
+        return status
+    }
+
+    private static func line(_ row: Row, currency: Currency) throws -> OrderLine {
+        func money(_ column: String) -> Money { Money(minorUnits: row[column], currency: currency) }
+        guard let rate = try? ExactDecimal(row["tax_rate"] as String) else { throw StorageError.corrupt("tax rate") }
+        return OrderLine(
+            number: row["line_number"], sku: row["sku"], productID: row["product_id"], name: row["name"], quantity: row["quantity"],
+            returnedQuantity: row["returned_quantity"], unitAmount: money("unit_minor"), amount: money("amount_minor"),
+            discount: money("discount_minor"), taxRate: rate, net: money("net_minor"), tax: money("tax_minor"), gross: money("gross_minor"),
+            formatted: try JSONColumn.decode([String: String].self, from: row["formatted"]))
+    }
+}
