@@ -88,6 +88,8 @@ struct CheckoutTests {
         (#"{"fulfilment": {"type": "collect", "store": "berlin-mitte"}, "email": "not-an-email"}"#, "email"),
         (#"{"fulfilment": {"type": "collect", "store": "berlin-mitte"}}"#, "email"),
         (#"[1, 2]"#, "body"),
+        (#"{"fulfilment": {"type": "collect", "store": "berlin-mitte"}, "emial": "a@example.com"}"#, "emial"),
+        (#"{"fulfilment": {"type": "collect", "stor": "berlin-mitte"}, "email": "a@example.com"}"#, "fulfilment.stor"),
     ])
     func badCheckoutsNameTheField(_ body: String, _ field: String) async throws {
         try await TestServer().run { client in

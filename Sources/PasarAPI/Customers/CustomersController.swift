@@ -24,6 +24,17 @@ struct CustomersController {
         let name: String
         let language: String?
         let market: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case email, name, language, market }
+
+        init(from decoder: any Decoder) throws {
+            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            email = try container.decode(String.self, forKey: .email)
+            name = try container.decode(String.self, forKey: .name)
+            language = try container.decodeIfPresent(String.self, forKey: .language)
+            market = try container.decode(String.self, forKey: .market)
+        }
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {

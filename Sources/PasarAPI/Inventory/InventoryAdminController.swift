@@ -20,9 +20,10 @@ struct InventoryAdminController {
         let reason: String
         let note: String?
 
-        enum CodingKeys: String, CodingKey { case location, sku, delta, reason, note }
+        enum CodingKeys: String, CodingKey, CaseIterable { case location, sku, delta, reason, note }
 
         init(from decoder: any Decoder) throws {
+            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             location = try container.decode(String.self, forKey: .location)
             sku = try container.decode(String.self, forKey: .sku)

@@ -16,6 +16,15 @@ struct OrderAdminController {
     struct StatusInput: Decodable {
         let status: String
         let note: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case status, note }
+
+        init(from decoder: any Decoder) throws {
+            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            status = try container.decode(String.self, forKey: .status)
+            note = try container.decodeIfPresent(String.self, forKey: .note)
+        }
     }
 
     @Sendable func changeStatus(request: Request, context: AppRequestContext) async throws -> Response {

@@ -38,9 +38,10 @@ struct OrdersController {
             let line: Int
             let quantity: Int64
 
-            enum CodingKeys: String, CodingKey { case line, quantity }
+            enum CodingKeys: String, CodingKey, CaseIterable { case line, quantity }
 
             init(from decoder: any Decoder) throws {
+                try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 line = Int(clamping: try container.decodeWholeNumber(forKey: .line))
                 quantity = try container.decodeWholeNumber(forKey: .quantity)
@@ -50,6 +51,16 @@ struct OrdersController {
         let location: String
         let reason: String?
         let lines: [Line]
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case location, reason, lines }
+
+        init(from decoder: any Decoder) throws {
+            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            location = try container.decode(String.self, forKey: .location)
+            reason = try container.decodeIfPresent(String.self, forKey: .reason)
+            lines = try container.decode([Line].self, forKey: .lines)
+        }
     }
 
     @Sendable func createReturn(request: Request, context: AppRequestContext) async throws -> Response {
