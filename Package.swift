@@ -77,6 +77,12 @@ let package = Package(
             path: "Benchmarks/PasarBenchmarks",
             swiftSettings: strictSwift
         ),
+        .executableTarget(
+            name: "BareServer",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/BareServer",
+            swiftSettings: strictSwift
+        ),
         .target(name: "PasarTestSupport", path: "Tests/PasarTestSupport", swiftSettings: strictSwift),
         .testTarget(name: "PasarCoreTests", dependencies: ["PasarCore"], swiftSettings: strictSwift),
         .testTarget(

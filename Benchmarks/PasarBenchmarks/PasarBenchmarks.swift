@@ -3,10 +3,11 @@ import Glibc
 #else
 import Darwin
 #endif
+import FoundationEssentials
 import PasarCore
 import PasarLocalization
 
-/// Micro-benchmarks of the localization hot paths. Prints operations per second; run in release:
+/// Micro-benchmarks of the hot paths: ICU formatting, money, price lookup, cart totals, JSON. Prints operations per second; run in release:
 /// `swift run -c release PasarBenchmarks [seconds-per-case]`.
 @main
 struct PasarBenchmarks {
@@ -40,6 +41,36 @@ struct PasarBenchmarks {
         let names = ["Çay bardağı", "İstanbul kahvesi", "Crème brûlée", "Straße", "Ürün \(0)"]
         try await report("search key", seconds: seconds, cores: cores) { index in
             _ = SearchKey.make(names[index % names.count])
+        }
+        let eur = try CurrencyCatalog.currency("EUR")
+        let entries = try (0..<12).map { index in
+            PriceEntry(
+                productID: "tea", sku: index % 3 == 0 ? nil : "TEA-\(index % 3)", market: ["de", "fr", "ch"][index % 3],
+                amount: try Money(parsing: "\(5 + index).90", currency: eur), channel: index % 4 == 0 ? "pos" : nil,
+                minQuantity: index % 5 == 0 ? 6 : 1)
+        }
+        let policy = PricingPolicy(pricesIncludeTax: true, rounding: .halfEven)
+        try await report("price lookup + tax split (12 entries)", seconds: seconds, cores: cores) { index in
+            let context = PriceContext(market: "de", sku: "TEA-\(index % 3)", channel: index % 2 == 0 ? "pos" : "web", quantity: Int64(index % 8 + 1))
+            _ = try PriceCalculator.quote(entries: entries, context: context, policy: policy, taxRate: ExactDecimal(significand: 7))
+        }
+        let lines = try (0..<8).map { index in
+            CartCalculator.Line(
+                id: "l\(index)", quantity: Int64(index + 1), unitAmount: try Money(parsing: "\(index + 3).45", currency: eur),
+                taxRate: ExactDecimal(significand: index % 2 == 0 ? 19 : 7))
+        }
+        let shipping = CartCalculator.Line(id: "shipping", quantity: 1, unitAmount: try Money(parsing: "4.90", currency: eur), taxRate: ExactDecimal(significand: 19))
+        try await report("cart totals (8 lines, 10 % off, shipping)", seconds: seconds, cores: cores) { _ in
+            _ = try CartCalculator.totals(
+                lines: lines, currency: eur, discount: .percentage(ExactDecimal(significand: 10)), shipping: shipping,
+                policy: .init(pricesIncludeTax: true))
+        }
+        let product = Product(
+            id: "tea-rize-black", categoryIDs: ["tea"], taxClass: "reduced",
+            translations: ["en": .init(name: "Rize Black Tea", slug: "rize-black-tea"), "de": .init(name: "Schwarzer Tee aus Rize", slug: "schwarzer-tee")],
+            variants: [Variant(sku: "TEA-250", options: ["size": "250g"]), Variant(sku: "TEA-500", options: ["size": "500g"])])
+        try await report("JSON encoding of a product", seconds: seconds, cores: cores) { _ in
+            _ = try JSONEncoder().encode(product)
         }
         let swedish = try Collator.shared(for: LocaleTag("sv"))
         try await report("collation sort key (sv)", seconds: seconds, cores: cores) { index in

@@ -12,29 +12,48 @@ struct CrashSafetyTests {
         return directory.appendingPathComponent("pasar.sqlite").path
     }
 
-    @Test func aKilledServerKeepsEveryAcknowledgedWrite() async throws {
+    @Test func aKilledServerKeepsEveryAcknowledgedWriteAndOrder() async throws {
         let database = try temporaryDatabase()
         let server = try await ServerProcess(database: database)
+        let stock = ["location": "berlin-mitte", "sku": "TEA-RIZE-BLACK-500G", "delta": 10_000, "reason": "receipt"] as [String: Any]
+        let received = try await server.admin("POST", "/v1/admin/inventory/adjustments", json: stock)
+        #expect(received.status == 201)
+        let startingStock = try #require(ServerProcess.object(received.body)["available"] as? Int, "the demo stock plus the receipt")
         let created = try await server.request("POST", "/v1/carts", json: ["market": "de"])
         #expect(created.status == 201)
-        let cartID = try #require((try JSONSerialization.jsonObject(with: created.body) as? [String: Any])?["id"] as? String)
+        let cartID = try #require(ServerProcess.object(created.body)["id"] as? String)
 
-        // Four writers add one unit at a time; after 40 acknowledgements the server is killed
-        // while the writers are still sending.
+        // Four writers add one unit at a time to one cart while two others check out one-line carts
+        // (click & collect, taking stock); after 40 acknowledged adds the server is killed while
+        // every writer is still sending.
         let counts = WriteCounts()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<4 {
                 group.addTask {
                     while true {
                         counts.attempted.add(1, ordering: .relaxed)
-                        guard let response = try? await server.request("POST", "/v1/carts/\(cartID)/lines", json: ["sku": "TEA-RIZE-BLACK-250G"]) else {
-                            return  // the server is gone
-                        }
-                        if response.status == 200 {
-                            if counts.acknowledged.add(1, ordering: .relaxed).newValue == 40 { server.kill(signal: SIGKILL) }
-                        } else {
-                            return
-                        }
+                        guard let response = try? await server.request("POST", "/v1/carts/\(cartID)/lines", json: ["sku": "TEA-RIZE-BLACK-250G"]),
+                            response.status == 200
+                        else { return }
+                        if counts.acknowledged.add(1, ordering: .relaxed).newValue == 40 { server.kill(signal: SIGKILL) }
+                    }
+                }
+            }
+            for writer in 0..<2 {
+                group.addTask {
+                    for attempt in 0... {
+                        let body = ["market": "de", "lines": [["sku": "TEA-RIZE-BLACK-500G"]]] as [String: Any]
+                        guard let cart = try? await server.request("POST", "/v1/carts", json: body), cart.status == 201,
+                            let id = ServerProcess.object(cart.body)["id"] as? String
+                        else { return }
+                        counts.checkoutsAttempted.add(1, ordering: .relaxed)
+                        let checkout = ["fulfilment": ["type": "collect", "store": "berlin-mitte"], "email": "kunde@example.com"] as [String: Any]
+                        guard
+                            let placed = try? await server.request(
+                                "POST", "/v1/carts/\(id)/checkout", json: checkout, headers: ["Idempotency-Key": "crash-\(writer)-\(attempt)"]),
+                            placed.status == 201, let order = ServerProcess.object(placed.body)["id"] as? String
+                        else { return }
+                        counts.record(order: order)
                     }
                 }
             }
@@ -43,17 +62,28 @@ struct CrashSafetyTests {
         #expect(await server.waitForExit() != 0, "killed, not stopped")
 
         let restarted = try await ServerProcess(database: database)
+        defer { restarted.kill(signal: SIGTERM) }
         let read = try await restarted.request("GET", "/v1/carts/\(cartID)")
-        restarted.kill(signal: SIGTERM)
-        _ = await restarted.waitForExit()
         #expect(read.status == 200)
-        let cart = try #require(try JSONSerialization.jsonObject(with: read.body) as? [String: Any])
-        let lines = try #require(cart["lines"] as? [[String: Any]])
-        let quantity = lines.first?["quantity"] as? Int ?? 0
-        let version = cart["version"] as? Int ?? 0
+        let cart = ServerProcess.object(read.body)
+        let quantity = (cart["lines"] as? [[String: Any]])?.first?["quantity"] as? Int ?? 0
         #expect(quantity >= counts.acknowledged.load(ordering: .relaxed), "every acknowledged add survived")
         #expect(quantity <= counts.attempted.load(ordering: .relaxed))
-        #expect(version == 1 + quantity, "each add changed the line and the version together, or not at all")
+        #expect(cart["version"] as? Int == 1 + quantity, "each add changed the line and the version together, or not at all")
+
+        let acknowledgedOrders = counts.orders
+        #expect(!acknowledgedOrders.isEmpty, "checkouts ran before the kill")
+        for order in acknowledgedOrders {
+            #expect(try await restarted.admin("GET", "/v1/orders/\(order)").status == 200, "acknowledged order \(order) survived")
+        }
+        let events = try await restarted.admin("GET", "/v1/events?limit=500")
+        let placed = (ServerProcess.object(events.body)["events"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "order_placed" }.count
+        let levels = ServerProcess.object(try await restarted.admin("GET", "/v1/admin/inventory/TEA-RIZE-BLACK-500G").body)["levels"] as? [[String: Any]]
+        let available = levels?.first { $0["location"] as? String == "berlin-mitte" }?["available"] as? Int
+        #expect(placed >= acknowledgedOrders.count && placed <= counts.checkoutsAttempted.load(ordering: .relaxed))
+        #expect(available == startingStock - placed, "every stored order took its unit of stock and no unit was taken without an order")
+        restarted.kill(signal: SIGTERM)
+        _ = await restarted.waitForExit()
     }
 
     @Test func sigtermStopsCleanlyAndClosesTheDatabase() async throws {
@@ -71,4 +101,9 @@ struct CrashSafetyTests {
 final class WriteCounts: Sendable {
     let attempted = Atomic<Int>(0)
     let acknowledged = Atomic<Int>(0)
+    let checkoutsAttempted = Atomic<Int>(0)
+    private let placed = Mutex<[String]>([])
+
+    func record(order: String) { placed.withLock { $0.append(order) } }
+    var orders: [String] { placed.withLock { $0 } }
 }

@@ -13,11 +13,13 @@ final class ServerProcess: Sendable {
     let port: Int
     let database: String
 
+    static let adminKey = "crash-admin-key-0123456789"
+
     /// Starts the server and returns once it listens.
     init(database: String, extraArguments: [String] = []) async throws {
         let process = Process()
         process.executableURL = CommandRunner.executable
-        process.arguments = ["serve", "--demo", "--port", "0", "--db", database, "--rate-limit", "0", "--log-level", "info"] + extraArguments
+        process.arguments = ["serve", "--demo", "--port", "0", "--db", database, "--rate-limit", "0", "--log-level", "info", "--admin-key", Self.adminKey] + extraArguments
         process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
         let errors = Pipe()
         process.standardError = errors
@@ -52,10 +54,13 @@ final class ServerProcess: Sendable {
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Sends a request; returns the status and body.
-    func request(_ method: String, _ path: String, json: [String: Any]? = nil) async throws -> (status: Int, body: Data) {
+    func request(
+        _ method: String, _ path: String, json: [String: Any]? = nil, headers: [String: String] = [:]
+    ) async throws -> (status: Int, body: Data) {
         var request = URLRequest(url: URL(string: baseURL + path)!)
         request.httpMethod = method
         request.timeoutInterval = 10
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let json {
             request.httpBody = try JSONSerialization.data(withJSONObject: json)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -63,6 +68,14 @@ final class ServerProcess: Sendable {
         let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
+
+    /// A request with the admin key.
+    func admin(_ method: String, _ path: String, json: [String: Any]? = nil) async throws -> (status: Int, body: Data) {
+        try await request(method, path, json: json, headers: ["Authorization": "Bearer \(Self.adminKey)"])
+    }
+
+    /// The JSON object of a response body.
+    static func object(_ body: Data) -> [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
 
     func kill(signal: Int32) { Foundation.kill(process.processIdentifier, signal) }
 

@@ -16,7 +16,7 @@ public struct ServerSettings: Sendable {
 /// All Pasar routes, wired to the services they use.
 public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: ProblemMiddleware(messages: services.messages, languages: services.languages))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.get("/healthz") { request, _ in try JSONReply.make(["status": "ok"], request: request) }
     router.get("/openapi.json", use: OpenAPIDocument.response)

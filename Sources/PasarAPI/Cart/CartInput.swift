@@ -1,3 +1,4 @@
+import PasarLocalization
 import PasarStorage
 
 /// Request bodies of the cart routes. Field names are snake_case on the wire; unknown fields are
@@ -118,6 +119,7 @@ enum CartInputRules {
     static func quantity(_ value: Int64, field: String, limits: CartLimits) throws -> Int64 {
         guard (1...limits.maxQuantityPerLine).contains(value) else {
             throw Problem.invalidField(field, "must be a whole number from 1 to \(limits.maxQuantityPerLine)")
+                .saying("problem_quantity_range", ["field": .text(field), "max": .number(String(limits.maxQuantityPerLine))])
         }
         return value
     }

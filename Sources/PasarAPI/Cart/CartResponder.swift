@@ -65,13 +65,18 @@ struct StaleCart: Error, HTTPResponseError {
         let cart: CartView
     }
 
+    var detail: String { "the cart changed since you read it; it is now at version \(version) (sent in `cart` and `ETag`)" }
+
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = Body(
-            detail: "the cart changed since you read it; it is now at version \(version) (sent in `cart` and `ETag`)",
-            instance: request.uri.path, cart: view)
+        try response(from: request, detail: detail, language: nil)
+    }
+
+    /// The response with `detail` in `language` (the problem's words; the cart keeps its own language).
+    func response(from request: Request, detail: String, language: String?) throws -> Response {
+        let body = Body(detail: detail, instance: request.uri.path, cart: view)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let headers: HTTPFields = [.contentType: "application/problem+json", .eTag: "\"\(version)\"", .contentLanguage: language]
+        let headers: HTTPFields = [.contentType: "application/problem+json", .eTag: "\"\(version)\"", .contentLanguage: language ?? self.language]
         return Response(status: .preconditionFailed, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import PasarCore
+import PasarLocalization
 import PasarStorage
 
 /// The problems cart routes raise.
@@ -7,7 +8,7 @@ extension Problem {
     static func from(_ error: CartStoreError) -> Problem {
         switch error {
         case .cartNotFound(let id):
-            .notFound("cart '\(id)' (carts expire when unused)", field: "cart")
+            Problem.notFound("cart '\(id)' (carts expire when unused)", field: "cart").saying("problem_cart_not_found", ["cart": .text(id)])
         case .lineNotFound(let id):
             .notFound("line '\(id)'", field: "line")
         case .stale(let cart):
@@ -40,6 +41,7 @@ extension Problem {
 
     static func notSold(sku: String, reason: String) -> Problem {
         Problem(.unprocessableContent, code: "not_sold", title: "Not sold here", detail: "sku: \(reason)", field: "sku")
+            .saying("problem_not_sold", ["sku": .text(sku)])
     }
 
     static func voucherRejected(_ rejection: VoucherRejection, message: String) -> Problem {

@@ -26,9 +26,11 @@ extension Problem {
         detail: "admin routes are disabled: start the server with --admin-key or PASAR_ADMIN_KEY")
 
     static let missingKey = Problem(
-        .unauthorized, code: "unauthorized", title: "Unauthorized", detail: "send your channel's API key as 'Authorization: Bearer <key>'")
+        .unauthorized, code: "unauthorized", title: "Unauthorized", detail: "send your channel's API key as 'Authorization: Bearer <key>'"
+    ).saying("problem_missing_key")
 
     static let unknownKey = Problem(.unauthorized, code: "unauthorized", title: "Unauthorized", detail: "the API key is not valid")
+        .saying("problem_unknown_key")
 
     static let wrongScope = Problem(.forbidden, code: "forbidden", title: "Forbidden", detail: "this API key may not use admin routes")
 

@@ -1,5 +1,6 @@
 import Foundation
 public import Hummingbird
+public import PasarLocalization
 
 /// An RFC 9457 problem: the one error shape every Pasar route returns.
 ///
@@ -20,6 +21,9 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public let extensions: [String: String]
     /// Extra response headers (`Retry-After`).
     public var headers: HTTPFields = [:]
+    /// The catalog message (`Locales/messages/`) that says `detail` in the request's language;
+    /// `ProblemMiddleware` formats it. `detail` stays the English text for logs and fallbacks.
+    public var message: (key: String, arguments: [String: MessageArgument])?
 
     public init(
         _ status: HTTPResponse.Status, code: String, title: String, detail: String, field: String? = nil,
@@ -33,7 +37,19 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         self.extensions = extensions
     }
 
+    /// A copy whose detail speaks `key` from the message catalog.
+    func saying(_ key: String, _ arguments: [String: MessageArgument] = [:]) -> Problem {
+        var problem = self
+        problem.message = (key, arguments)
+        return problem
+    }
+
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        try response(from: request, detail: detail, language: nil)
+    }
+
+    /// The problem+json response, with `detail` as given (localized by the caller) and its language.
+    func response(from request: Request, detail: String, language: String?) throws -> Response {
         var body: [String: AnyEncodableValue] = [
             "type": .string("urn:pasar:problem:\(code)"),
             "title": .string(title), "status": .int(Int(status.code)), "code": .string(code), "detail": .string(detail),
@@ -47,6 +63,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         headers.append(contentsOf: self.headers)
+        if let language { headers[.contentLanguage] = language }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

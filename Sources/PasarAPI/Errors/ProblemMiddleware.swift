@@ -1,6 +1,8 @@
 public import Hummingbird
 import HTTPTypes
 import Logging
+import PasarLocalization
+import PasarMarkets
 import PasarStorage
 
 /// The outermost middleware: every response carries `X-Request-Id`, and every error a route throws
@@ -9,20 +11,42 @@ import PasarStorage
 /// that shows only the request id; details go to the log.
 public struct ProblemMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
+    let messages: MessageCatalog
+    let languages: LanguageResolver
+    private let offered: [LocaleTag]
 
-    public init() {}
+    init(messages: MessageCatalog, languages: LanguageResolver) {
+        self.messages = messages
+        self.languages = languages
+        offered = messages.languages.compactMap { try? LocaleTag($0) }
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)
         } catch let error as StaleCart {
-            response = try error.response(from: request, context: context)
+            let template = Problem(.preconditionFailed, code: "stale_cart", title: "", detail: error.detail)
+                .saying("problem_stale_cart", ["version": .number(String(error.version))])
+            let (detail, language) = localizedDetail(of: template, request: request)
+            response = try error.response(from: request, detail: detail, language: language)
         } catch {
-            response = try problem(for: error, context: context).response(from: request, context: context)
+            let problem = problem(for: error, context: context)
+            let (detail, language) = localizedDetail(of: problem, request: request)
+            response = try problem.response(from: request, detail: detail, language: language)
         }
         response.headers[.requestID] = context.id
         return response
+    }
+
+    /// The problem's catalog message in the request's language (`?lang=`, else `Accept-Language`,
+    /// negotiated among the catalog's languages), or its English detail when it has none.
+    func localizedDetail(of problem: Problem, request: Request) -> (detail: String, language: String?) {
+        guard let message = problem.message, !offered.isEmpty,
+            let language = try? languages.language(offered: offered, marketCode: "messages", request: request),
+            let text = try? messages.format(message.key, language: language, arguments: message.arguments)
+        else { return (problem.detail, nil) }
+        return (text, language.identifier)
     }
 
     func problem(for error: any Error, context: Context) -> Problem {

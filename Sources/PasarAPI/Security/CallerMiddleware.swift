@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import PasarLocalization
 
 /// Identifies the caller of every `/v1` route from `Authorization: Bearer <API key>` and applies
 /// its rate limit. No key: anonymous when the server allows it (demo), else 401; an unknown key:
@@ -28,6 +29,7 @@ struct CallerMiddleware: RouterMiddleware {
                     .tooManyRequests, code: "rate_limited", title: "Too many requests",
                     detail: "this caller may make \(Int(limiter.perSecond)) requests per second (bursts of \(Int(limiter.burst))); retry in \(wait) s")
                 problem.headers[.retryAfter] = String(wait)
+                problem.message = ("problem_rate_limited", ["seconds": .number(String(wait))])
                 throw problem
             }
         }

@@ -27,16 +27,22 @@ enum JSONBody {
     static func problem(for error: DecodingError) -> Problem {
         switch error {
         case .keyNotFound(let key, let context):
-            return .invalidField(path(context.codingPath + [key]), "is required")
+            let field = path(context.codingPath + [key])
+            return Problem.invalidField(field, "is required").saying("problem_required", ["field": .text(field)])
         case .typeMismatch(let type, let context):
             return .invalidField(path(context.codingPath), "must be \(describe(type))")
         case .valueNotFound(let type, let context):
             return .invalidField(path(context.codingPath), "must be \(describe(type)), not null")
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                return .invalidField("body", "is not valid JSON (UTF-8): \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
+                return Problem.invalidField("body", "is not valid JSON (UTF-8): \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
+                    .saying("problem_not_json")
             }
-            return .invalidField(path(context.codingPath), context.debugDescription)
+            let field = path(context.codingPath)
+            let problem = Problem.invalidField(field, context.debugDescription)
+            if context.debugDescription.hasPrefix("unknown field") { return problem.saying("problem_unknown_field", ["field": .text(field)]) }
+            if context.debugDescription == "must be a whole number" { return problem.saying("problem_whole_number", ["field": .text(field)]) }
+            return problem
         @unknown default:
             return .invalidField("body", "could not be read")
         }

@@ -58,8 +58,8 @@ public final class SQLiteCatalogStore: CatalogStore {
     private static func write(_ db: Database, product: Product, prices: [PriceEntry], indexer: CatalogIndexer) throws {
         try checkUnique(db, product: product)
         // Replacing the row cascades to variants, slugs, index rows, categories and prices.
-        try db.execute(sql: "DELETE FROM products WHERE id = ?", arguments: [product.id])
-        try db.execute(
+        try db.executeCached(sql: "DELETE FROM products WHERE id = ?", arguments: [product.id])
+        try db.executeCached(
             sql: """
                 INSERT INTO products (id, tax_class, images, markets, channels, translations, variants, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -70,19 +70,19 @@ public final class SQLiteCatalogStore: CatalogStore {
                 try JSONColumn.encode(product.variants), Int64(Date().timeIntervalSince1970),
             ])
         for variant in product.variants {
-            try db.execute(sql: "INSERT INTO variants (sku, product_id) VALUES (?, ?)", arguments: [variant.sku, product.id])
+            try db.executeCached(sql: "INSERT INTO variants (sku, product_id) VALUES (?, ?)", arguments: [variant.sku, product.id])
         }
         for categoryID in Set(product.categoryIDs) {
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO product_categories (category_id, product_id) VALUES (?, ?)", arguments: [categoryID, product.id])
         }
         for (language, translation) in product.translations {
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO product_slugs (language, slug, product_id) VALUES (?, ?, ?)",
                 arguments: [language, translation.slug, product.id])
         }
         for entry in indexer.entries(for: product) {
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO product_index (language, product_id, search_text, sort_key) VALUES (?, ?, ?, ?)",
                 arguments: [entry.language, product.id, entry.searchText, Data(entry.sortKey)])
         }
@@ -93,14 +93,14 @@ public final class SQLiteCatalogStore: CatalogStore {
     private static func checkUnique(_ db: Database, product: Product) throws {
         for variant in product.variants {
             if let owner = try String.fetchOne(
-                db, sql: "SELECT product_id FROM variants WHERE sku = ? AND product_id != ?", arguments: [variant.sku, product.id])
+                db.cachedStatement(sql: "SELECT product_id FROM variants WHERE sku = ? AND product_id != ?"), arguments: [variant.sku, product.id])
             {
                 throw StorageError.conflict(field: "variants.sku", message: "SKU '\(variant.sku)' already belongs to product '\(owner)'")
             }
         }
         for (language, translation) in product.translations {
             if let owner = try String.fetchOne(
-                db, sql: "SELECT product_id FROM product_slugs WHERE language = ? AND slug = ? AND product_id != ?",
+                db.cachedStatement(sql: "SELECT product_id FROM product_slugs WHERE language = ? AND slug = ? AND product_id != ?"),
                 arguments: [language, translation.slug, product.id])
             {
                 throw StorageError.conflict(
@@ -113,7 +113,7 @@ public final class SQLiteCatalogStore: CatalogStore {
     private static func insertPrices(_ db: Database, productID: String, prices: [PriceEntry]) throws {
         var listPrices: [String: Int64] = [:]
         for price in prices {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO prices (product_id, sku, market, currency, amount_minor, channel, customer_group,
                         min_quantity, valid_from, valid_to)
@@ -127,7 +127,7 @@ public final class SQLiteCatalogStore: CatalogStore {
             if isEveryday { listPrices[price.market] = min(listPrices[price.market] ?? .max, price.amount.minorUnits) }
         }
         for (market, amount) in listPrices {
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO list_prices (market, product_id, amount_minor) VALUES (?, ?, ?)",
                 arguments: [market, productID, amount])
         }

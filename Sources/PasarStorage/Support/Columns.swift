@@ -27,3 +27,13 @@ enum ListColumn {
         text.map { $0.split(separator: ",").map(String.init) }
     }
 }
+
+import GRDB
+
+extension Database {
+    /// Runs a statement kept prepared on this connection: bulk writes (imports) reuse it for every
+    /// row instead of compiling the SQL again.
+    func executeCached(sql: String, arguments: StatementArguments) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+}

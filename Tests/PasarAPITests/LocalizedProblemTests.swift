@@ -1,0 +1,41 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import PasarTestSupport
+import Testing
+
+/// A problem's `detail` in the language the request asked for, from `Locales/messages/`.
+struct ProblemExpectation: Decodable, Sendable, CustomTestStringConvertible {
+    let language: String
+    let body: String
+    let detail: String
+
+    var testDescription: String { "\(language): \(body)" }
+
+    static let all = Fixtures.decode([ProblemExpectation].self, from: "api/problems.json")
+}
+
+@Suite("Problems speak the request's language")
+struct LocalizedProblemTests {
+    @Test(arguments: ProblemExpectation.all)
+    func detailFollowsAcceptLanguage(_ expectation: ProblemExpectation) async throws {
+        try await TestServer().run { client in
+            let cart = try await CartClient(client: client).create(market: "de")
+            let response = try await client.execute(
+                uri: "/v1/carts/\(cart.id)/lines", method: .post,
+                headers: [.contentType: "application/json", .acceptLanguage: expectation.language], body: ByteBuffer(string: expectation.body))
+            #expect(response.status.code >= 400 && response.status.code < 500)
+            #expect(try response.json(ProblemBody.self).detail == expectation.detail)
+            #expect(response.headers[.contentLanguage] == expectation.language)
+        }
+    }
+
+    @Test func aMissingKeyIsExplainedInGerman() async throws {
+        try await TestServer(channelKeys: true).run { client in
+            let response = try await client.execute(uri: "/v1/markets", method: .get, headers: [.acceptLanguage: "de-CH, en;q=0.5"])
+            #expect(response.status == .unauthorized)
+            #expect(try response.json(ProblemBody.self).detail == "Senden Sie den API-Schlüssel Ihres Kanals als „Authorization: Bearer <Schlüssel>“.")
+        }
+    }
+}
