@@ -2,7 +2,7 @@
 """Checkout throughput and latency of a running Pasar server, over loopback.
 
     pasar serve --demo --rate-limit 0 --admin-key bench-admin-key-0123 --db /tmp/bench.sqlite &
-    python3 Benchmarks/checkout-load.py --admin-key bench-admin-key-0123 --checkouts 2000 --workers 16
+    python3 bench/checkout-load.py --admin-key bench-admin-key-0123 --checkouts 2000 --workers 16
 
 Stocks one SKU at one store, opens N one-line carts (not timed), then checks them all out with
 `workers` connections at once (click & collect at that store: every checkout competes for the same
