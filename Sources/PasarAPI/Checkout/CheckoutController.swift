@@ -26,9 +26,7 @@ struct CheckoutController {
         }
         let input = try await JSONBody.decode(CheckoutInput.self, from: request, context: context)
         guard let cart = try await services.carts.cart(id: cartID) else { throw Problem.notFound("cart '\(cartID)'", field: "cart") }
-        guard cart.status == .active else {
-            throw Problem(.conflict, code: "cart_not_active", title: "Cart closed", detail: "the cart is \(cart.status.rawValue)", field: "cart")
-        }
+        guard cart.status == .active else { throw Problem.from(OrderStoreError.cartNotActive(cart.id)) }
         guard !cart.lines.isEmpty else { throw Problem(.conflict, code: "cart_empty", title: "Cart empty", detail: "the cart has no lines", field: "lines") }
         let scope = try CartScope(marketCode: cart.market, request: request, context: context, services: services)
         let market = scope.market

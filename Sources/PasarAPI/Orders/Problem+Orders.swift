@@ -1,5 +1,6 @@
 import Hummingbird
 import PasarCore
+import PasarLocalization
 import PasarStorage
 
 /// The problems of inventory, orders and returns.
@@ -9,11 +10,13 @@ extension Problem {
         case .outOfStock(let sku, let location):
             Problem(
                 .conflict, code: "out_of_stock", title: "Out of stock", detail: "\(sku) is not available in the quantity ordered", field: "lines",
-                extensions: ["sku": sku, "location": location])
+                extensions: ["sku": sku, "location": location]
+            ).saying("problem_out_of_stock", ["sku": .text(sku)])
         case .orderNotFound(let id):
             .notFound("order '\(id)'", field: "order")
         case .cartNotActive:
             Problem(.conflict, code: "cart_not_active", title: "Cart closed", detail: error.description, field: "cart")
+                .saying("problem_cart_not_active")
         case .idempotencyKeyReused(let orderID):
             Problem(
                 .unprocessableContent, code: "idempotency_key_reused", title: "Idempotency key reused",
@@ -23,7 +26,10 @@ extension Problem {
             Problem(
                 .conflict, code: transition.reason == .paymentMissing ? "payment_required" : "invalid_transition",
                 title: "Status change not allowed", detail: transition.description, field: "status",
-                extensions: ["from": transition.from.rawValue, "to": transition.to.rawValue])
+                extensions: ["from": transition.from.rawValue, "to": transition.to.rawValue]
+            ).saying(
+                transition.reason == .paymentMissing ? "problem_payment_required" : "problem_invalid_transition",
+                ["from": .text(transition.from.rawValue), "to": .text(transition.to.rawValue)])
         case .concurrentChange:
             .conflict("order", error.description)
         case .unknownLine(let number):
@@ -31,11 +37,13 @@ extension Problem {
         case .refund(let line, let refund):
             Problem(
                 .unprocessableContent, code: "return_exceeds_order", title: "Return not possible", detail: "line \(line): \(refund)",
-                field: "lines")
+                field: "lines"
+            ).saying("problem_return_exceeds_order", ["line": .number(String(line)), "remaining": .number(String(refund.remaining))])
         case .notReturnable(let status):
             Problem(
                 .conflict, code: "not_returnable", title: "Not returnable yet", detail: error.description, field: "order",
-                extensions: ["order_status": status.rawValue])
+                extensions: ["order_status": status.rawValue]
+            ).saying("problem_not_returnable")
         }
     }
 
@@ -50,5 +58,13 @@ extension Problem {
                 .conflict, code: "below_reserved", title: "Stock is reserved", detail: error.description, field: "delta",
                 extensions: ["sku": sku, "location": location])
         }
+    }
+}
+
+extension RefundError {
+    /// Units that may still be returned (0 when the refusal is not about quantity).
+    var remaining: Int64 {
+        if case .moreThanBought(let remaining) = self { return remaining }
+        return 0
     }
 }
