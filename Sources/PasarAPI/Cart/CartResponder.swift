@@ -18,8 +18,7 @@ struct CartResponder {
     }
 
     func view(_ cart: StoredCart, scope: CartScope) async throws -> CartView {
-        var products: [String: Product] = [:]
-        for id in Set(cart.lines.map(\.productID)) { products[id] = try await services.catalog.product(id: id) }
+        let products = try await services.catalog.products(ids: cart.lines.map(\.productID))
         let vouchers = try await services.carts.vouchers(codes: cart.vouchers)
         let presenter = CartPresenter(market: scope.market, language: scope.language, lifetime: services.cartSettings.lifetime, messages: services.cartMessages)
         return try presenter.view(cart, products: products, vouchers: vouchers)

@@ -13,6 +13,8 @@ public protocol CatalogStore: Sendable {
     func importBatch(categories: [Category], products: [(Product, [PriceEntry])]) async throws
 
     func product(id: String) async throws -> Product?
+    /// Several products at once (cart lines), keyed by id; unknown ids are left out.
+    func products(ids: [String]) async throws -> [String: Product]
     func productID(slug: String, language: String) async throws -> String?
     /// The product a variant belongs to.
     func productID(sku: String) async throws -> String?
@@ -20,4 +22,13 @@ public protocol CatalogStore: Sendable {
     func listProducts(_ query: ProductListQuery) async throws -> ProductPage
     func categories() async throws -> [Category]
     func productCount() async throws -> Int
+}
+
+extension CatalogStore {
+    /// One read per product; stores that can read many at once override it.
+    public func products(ids: [String]) async throws -> [String: Product] {
+        var found: [String: Product] = [:]
+        for id in Set(ids) { found[id] = try await product(id: id) }
+        return found
+    }
 }

@@ -7,6 +7,7 @@ public import PasarLocalization
 public final class SQLiteCatalogStore: CatalogStore {
     private let pool: DatabasePool
     private let indexer: CatalogIndexer
+    private let cache = CatalogCache()
 
     /// `indexLanguages`: every language a request may be served in (the markets' languages).
     public init(database: PasarDatabase, indexLanguages: [LocaleTag]) throws {
@@ -17,6 +18,7 @@ public final class SQLiteCatalogStore: CatalogStore {
     // MARK: Writes
 
     public func save(_ product: Product, prices: [PriceEntry]?) async throws {
+        defer { cache.invalidate() }
         try await pool.write { [indexer] db in
             let kept = try prices ?? Self.fetchPrices(db, productID: product.id, markets: nil)
             try Self.write(db, product: product, prices: kept, indexer: indexer)
@@ -24,6 +26,7 @@ public final class SQLiteCatalogStore: CatalogStore {
     }
 
     public func replacePrices(productID: String, with prices: [PriceEntry]) async throws {
+        defer { cache.invalidate() }
         try await pool.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM products WHERE id = ?", arguments: [productID]) ?? false else {
                 throw StorageError.notFound("product '\(productID)'")
@@ -35,10 +38,12 @@ public final class SQLiteCatalogStore: CatalogStore {
     }
 
     public func save(_ category: Category) async throws {
+        defer { cache.invalidate() }
         try await pool.write { db in try Self.write(db, category: category) }
     }
 
     public func importBatch(categories: [Category], products: [(Product, [PriceEntry])]) async throws {
+        defer { cache.invalidate() }
         try await pool.write { [indexer] db in
             for category in categories { try Self.write(db, category: category) }
             for (product, prices) in products { try Self.write(db, product: product, prices: prices, indexer: indexer) }
@@ -136,7 +141,21 @@ public final class SQLiteCatalogStore: CatalogStore {
     // MARK: Reads
 
     public func product(id: String) async throws -> Product? {
-        try await pool.read { db in try Self.fetchProducts(db, ids: [id]).first }
+        try await products(ids: [id])[id]
+    }
+
+    public func products(ids: [String]) async throws -> [String: Product] {
+        var found: [String: Product] = [:]
+        var missing: [String] = []
+        for id in Set(ids) {
+            if let product = cache.product(id) { found[id] = product } else { missing.append(id) }
+        }
+        guard !missing.isEmpty else { return found }
+        let generation = cache.generation
+        let fetched = try await pool.read { [missing] db in try Self.fetchProducts(db, ids: missing) }
+        cache.store(products: fetched, generation: generation)
+        for product in fetched { found[product.id] = product }
+        return found
     }
 
     public func productID(slug: String, language: String) async throws -> String? {
@@ -153,7 +172,12 @@ public final class SQLiteCatalogStore: CatalogStore {
     }
 
     public func prices(productID: String, markets: [String]) async throws -> [PriceEntry] {
-        try await pool.read { db in try Self.fetchPrices(db, productID: productID, markets: markets) }
+        let key = "\(productID)|\(markets.joined(separator: ","))"
+        if let cached = cache.prices(key) { return cached }
+        let generation = cache.generation
+        let prices = try await pool.read { db in try Self.fetchPrices(db, productID: productID, markets: markets) }
+        cache.store(prices: prices, key: key, generation: generation)
+        return prices
     }
 
     public func categories() async throws -> [Category] {
