@@ -90,4 +90,23 @@ struct ReturnTests {
             #expect(try wrongChannel.json(ProblemBody.self).field == "Pasar-Channel")
         }
     }
+
+    @Test func cancellingAPaidOrderRefundsItInFull() async throws {
+        try await TestServer().run { client in
+            let carts = CartClient(client: client)
+            let orders = OrderClient(client: client)
+            try await orders.receive("TEA-RIZE-BLACK-250G", at: "berlin-mitte", units: 2)
+            let cart = try await carts.create(market: "de", lines: [("TEA-RIZE-BLACK-250G", 2)], language: "de")
+            let order = try orders.placed(
+                try await orders.checkout(cart.id, fulfilment: ["type": "collect", "store": "berlin-mitte"], key: "cancel-1", language: "de"))
+            #expect(try await orders.setStatus(order.id, "paid").status == .ok)
+            let cancelled = try await orders.setStatus(order.id, "cancelled")
+            #expect(cancelled.status == .ok)
+            let body = try cancelled.json(OrderBody.self)
+            #expect(body.refunded == body.totals.total)
+            #expect(try await orders.stock("TEA-RIZE-BLACK-250G", at: "berlin-mitte")?.available == 2)
+            let messages = try await orders.messages(of: order)
+            #expect(messages.suffix(2) == ["Ihre Bestellung \(order.number) wurde storniert.", "Wir haben Ihnen 13,80\u{a0}€ für die Bestellung \(order.number) erstattet."])
+        }
+    }
 }

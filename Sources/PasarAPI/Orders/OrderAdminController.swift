@@ -57,7 +57,12 @@ struct OrderAdminController {
         }
         let updated = try await services.orders.changeStatus(
             OrderStatusChangeRequest(orderID: order.id, target: target, actor: "admin", note: input.note, captureReference: capture))
-        context.logger.info("order status changed", metadata: ["order.id": "\(order.id)", "order.status": "\(target.rawValue)"])
+        if target == .cancelled, order.isPaid, let provider = services.payments.provider(order.payment.provider) {
+            let owed = try order.totals.total.subtracting(order.refunded)
+            let reference = try await provider.refund(order.payment, amount: owed, returnID: "cancel")
+            context.logger.info("cancelled order refunded", metadata: ["order.id": "\(order.id)", "refund.reference": "\(reference)"])
+        }
+                context.logger.info("order status changed", metadata: ["order.id": "\(order.id)", "order.status": "\(target.rawValue)"])
         return try OrdersController(services: services).respond(updated, request: request)
     }
 }
