@@ -1,4 +1,4 @@
-public import FoundationEssentials
+import FoundationEssentials
 import GRDB
 
 /// Inventory on the embedded SQLite database; see `StockLedger` for the conditional updates.
