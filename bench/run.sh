@@ -89,7 +89,7 @@ for size in $sizes; do
     pasar_pid=$!
     wait_for http://127.0.0.1:18080/healthz
 
-    # Carts for the cart scenarios: 256 carts, lines added round-robin over 50 products.
+    # Carts for the cart scenarios: 256 carts, lines added round-robin over 5 products (a typical cart size).
     python3 - "$work" <<'PY'
 import json, sys, urllib.request
 work = sys.argv[1]
@@ -105,7 +105,7 @@ counter = 0
 request = function()
     counter = counter + 1
     local cart = carts[(counter % #carts) + 1]
-    local sku = string.format("P%07d-S", (counter % 50) + 2)
+    local sku = string.format("P%07d-S", (counter % 5) + 2)
     return wrk.format("POST", "/v1/carts/" .. cart .. "/lines", {["Content-Type"] = "application/json"}, '{"sku":"' .. sku .. '"}')
 end
 LUA

@@ -23,6 +23,7 @@ struct AdminController {
         let (product, prices) = try validator.product(input, id: id)
         let existed = try await services.catalog.product(id: id) != nil
         try await services.catalog.save(product, prices: prices)
+        services.productPages.invalidate()
         context.logger.info("product saved", metadata: ["product.id": "\(id)"])
         return try JSONReply.make(AdminProductView(product: product, prices: prices?.count), request: request, status: existed ? .ok : .created)
     }
@@ -33,6 +34,7 @@ struct AdminController {
         guard let product = try await services.catalog.product(id: id) else { throw Problem.notFound("product '\(id)'", field: "product") }
         let prices = try validator.prices(input.prices, for: product)
         try await services.catalog.replacePrices(productID: id, with: prices)
+        services.productPages.invalidate()
         return try JSONReply.make(AdminProductView(product: product, prices: prices.count), request: request)
     }
 
@@ -41,11 +43,13 @@ struct AdminController {
         let input = try await JSONBody.decode(CategoryInput.self, from: request, context: context)
         let category = try validator.category(input, id: id)
         try await services.catalog.save(category)
+        services.productPages.invalidate()
         return try JSONReply.make(AdminCategoryView(id: category.id, languages: category.translations.keys.sorted()), request: request)
     }
 
     @Sendable func reloadMarkets(request: Request, context: AppRequestContext) async throws -> Response {
         let result = services.markets.reload()
+        services.productPages.invalidate()
         let view = ReloadView(result: result, snapshot: services.markets.snapshot)
         if !view.reloaded {
             context.logger.warning("market reload refused", metadata: ["problems": "\(view.problems.count)"])

@@ -21,6 +21,8 @@ public struct APIServices: Sendable {
     public let payments: PaymentProviders
     let languages = LanguageResolver()
     let cartEvents = CartEventHub()
+    /// Encoded product pages; admin catalog and market writes clear it.
+    let productPages = PageCache()
     let cartMessages: CartMessages
 
     public init(

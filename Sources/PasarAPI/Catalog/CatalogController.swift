@@ -45,10 +45,18 @@ struct CatalogController {
 
     @Sendable func detail(request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try RequestScope(request: request, context: context, services: services)
-        let product = try await findProduct(context.parameters.require("product"), scope: scope)
+        let productKey = try context.parameters.require("product")
+        let key = "\(scope.market.code)|\(scope.language.identifier)|\(scope.channel ?? "")|\(productKey)"
+        if let page = services.productPages.page(key) {
+            return JSONReply.make(encoded: page.body, request: request, language: page.language, etag: page.etag)
+        }
+        let product = try await findProduct(productKey, scope: scope)
         let entries = try await services.catalog.prices(productID: product.id, markets: [scope.pricer.priceListMarket])
-        let view = try scope.presenter.view(product, entries: entries)
-        return try JSONReply.make(view, request: request, language: scope.language.identifier)
+        let body = try JSONReply.encode(try scope.presenter.view(product, entries: entries))
+        let now = Date()
+        let boundary = entries.flatMap { [$0.validFrom, $0.validTo] }.compactMap { $0 }.filter { $0 > now }.min()
+        let page = services.productPages.store(key, body: body, language: scope.language.identifier, boundary: boundary)
+        return JSONReply.make(encoded: page.body, request: request, language: page.language, etag: page.etag)
     }
 
     @Sendable func explain(request: Request, context: AppRequestContext) async throws -> Response {

@@ -13,7 +13,15 @@ enum JSONReply {
     static func make(
         _ value: some Encodable, request: Request, status: HTTPResponse.Status = .ok, language: String? = nil, etag: String? = nil
     ) throws -> Response {
-        let data = try encoder.encode(value)
+        try make(encoded: encode(value), request: request, status: status, language: language, etag: etag)
+    }
+
+    static func encode(_ value: some Encodable) throws -> Data { try encoder.encode(value) }
+
+    /// The response for an already encoded body (a cached page).
+    static func make(
+        encoded data: Data, request: Request, status: HTTPResponse.Status = .ok, language: String? = nil, etag: String? = nil
+    ) -> Response {
         let etag = etag ?? "\"\(fnv1a(data))\""
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .eTag: etag]
         if let language {
@@ -37,9 +45,11 @@ enum JSONReply {
 
     static func fnv1a(_ data: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
         }
         return String(hash, radix: 16)
     }

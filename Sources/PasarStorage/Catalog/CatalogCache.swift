@@ -2,43 +2,59 @@ import PasarCore
 import Synchronization
 
 /// Decoded products and price lists kept in memory, so reads of popular products skip SQLite and
-/// JSON decoding. Every catalog write clears it and bumps the generation; a read that began before
-/// a write stores nothing, so a cached value is never older than the last write. Bounded: when
-/// full it starts over.
+/// JSON decoding. Every catalog write through this process clears it and bumps the generation; a
+/// read that began before a write stores nothing. Writes by other processes (`pasar import` on the
+/// same file, other servers) are seen once an entry's time to live has passed. Bounded: when full
+/// it starts over.
 final class CatalogCache: Sendable {
+    private struct Entry<Value> {
+        let value: Value
+        let stored: ContinuousClock.Instant
+    }
+
     private struct State {
         var generation: UInt64 = 0
-        var products: [String: Product] = [:]
-        var prices: [String: [PriceEntry]] = [:]
+        var products: [String: Entry<Product>] = [:]
+        var prices: [String: Entry<[PriceEntry]>] = [:]
     }
 
     private let state = Mutex(State())
     private let capacity: Int
+    private let timeToLive: Duration
 
-    init(capacity: Int = 20_000) {
+    init(capacity: Int = 20_000, timeToLive: Duration = .seconds(5)) {
         self.capacity = capacity
+        self.timeToLive = timeToLive
     }
 
     var generation: UInt64 { state.withLock { $0.generation } }
 
-    func product(_ id: String) -> Product? { state.withLock { $0.products[id] } }
+    func product(_ id: String) -> Product? {
+        let now = ContinuousClock.now
+        return state.withLock { $0.products[id].flatMap { now - $0.stored < timeToLive ? $0.value : nil } }
+    }
 
-    func prices(_ key: String) -> [PriceEntry]? { state.withLock { $0.prices[key] } }
+    func prices(_ key: String) -> [PriceEntry]? {
+        let now = ContinuousClock.now
+        return state.withLock { $0.prices[key].flatMap { now - $0.stored < timeToLive ? $0.value : nil } }
+    }
 
     /// Stores what a read found, unless the catalog changed since `generation`.
     func store(products: [Product], generation: UInt64) {
+        let now = ContinuousClock.now
         state.withLock { state in
             guard state.generation == generation else { return }
             if state.products.count + products.count > capacity { state.products.removeAll(keepingCapacity: true) }
-            for product in products { state.products[product.id] = product }
+            for product in products { state.products[product.id] = Entry(value: product, stored: now) }
         }
     }
 
     func store(prices: [PriceEntry], key: String, generation: UInt64) {
+        let now = ContinuousClock.now
         state.withLock { state in
             guard state.generation == generation else { return }
             if state.prices.count >= capacity { state.prices.removeAll(keepingCapacity: true) }
-            state.prices[key] = prices
+            state.prices[key] = Entry(value: prices, stored: now)
         }
     }
 

@@ -1,0 +1,47 @@
+import Foundation
+import Synchronization
+
+/// Encoded response bodies of hot catalog reads (product details), keyed by everything the body
+/// depends on (market, language, channel, product). An entry lives at most `timeToLive` and never
+/// past the next moment a price of its product starts or ends (sales), and every catalog or market
+/// write through this server clears the cache, so a page is never older than what it shows.
+final class PageCache: Sendable {
+    struct Page: Sendable {
+        let body: Data
+        let etag: String
+        let language: String
+        let expires: ContinuousClock.Instant
+    }
+
+    private let pages = Mutex<[String: Page]>([:])
+    private let capacity: Int
+    let timeToLive: Duration
+
+    init(capacity: Int = 10_000, timeToLive: Duration = .seconds(5)) {
+        self.capacity = capacity
+        self.timeToLive = timeToLive
+    }
+
+    func page(_ key: String) -> Page? {
+        let now = ContinuousClock.now
+        return pages.withLock { $0[key].flatMap { $0.expires > now ? $0 : nil } }
+    }
+
+    /// Keeps `body` until the time to live passes or `boundary` (the next price change) arrives.
+    func store(_ key: String, body: Data, language: String, boundary: Date?) -> Page {
+        let now = ContinuousClock.now
+        var expires = now + timeToLive
+        if let boundary {
+            let untilBoundary = boundary.timeIntervalSinceNow
+            expires = min(expires, now + .milliseconds(Int64(max(0, untilBoundary) * 1000)))
+        }
+        let page = Page(body: body, etag: "\"\(JSONReply.fnv1a(body))\"", language: language, expires: expires)
+        pages.withLock { pages in
+            if pages.count >= capacity { pages.removeAll(keepingCapacity: true) }
+            pages[key] = page
+        }
+        return page
+    }
+
+    func invalidate() { pages.withLock { $0.removeAll(keepingCapacity: true) } }
+}
