@@ -6,12 +6,11 @@ extension SQLiteCartStore {
     public func signIn(customerID: String, email: String?, limits: CartLimits, write: CartWrite) async throws -> CartMergeResult {
         try await pool.write { [self] db in
             guard let guest = try fetchCart(db, id: write.cartID, now: write.now) else { throw CartStoreError.cartNotFound(write.cartID) }
-            let existing = try String.fetchOne(
-                db, sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active' AND id != ? AND updated_at > ?",
+            let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active' AND id != ? AND updated_at > ?"),
                 arguments: [customerID, guest.market, guest.id, expiryCutoff(write.now)])
             guard let target = existing else {
                 try touch(db, write, itemsChanged: false)
-                try db.execute(
+                try db.executeCached(
                     sql: "UPDATE carts SET customer_id = ?, email = coalesce(?, email) WHERE id = ?",
                     arguments: [customerID, email, write.cartID])
                 return CartMergeResult(cart: try requireCart(db, id: write.cartID, now: write.now), changes: [], mergedCartID: nil)
@@ -47,13 +46,13 @@ extension SQLiteCartStore {
         for change in changes {
             guard let guestLine = sourceLines[change.sku] else { continue }
             guard let targetLine = targetLines[change.sku] else {
-                try db.execute(
+                try db.executeCached(
                     sql: "UPDATE cart_lines SET cart_id = ?, quantity = ? WHERE id = ?",
                     arguments: [write.cartID, change.quantityAfter, guestLine.id])
                 continue
             }
             let priced = change.priceFromGuest ? guestLine : targetLine
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE cart_lines SET quantity = ?, unit_minor = ?, tax_rate = ?, unavailable_reason = ?, priced_at = ?, updated_at = ?
                     WHERE id = ?
@@ -64,17 +63,17 @@ extension SQLiteCartStore {
                 ])
         }
         if target.vouchers.isEmpty {
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE cart_vouchers SET cart_id = ? WHERE cart_id = ?", arguments: [write.cartID, sourceID])
         }
-        try db.execute(
+        try db.executeCached(
             sql: "UPDATE carts SET status = 'merged', merged_into = ?, version = version + 1, updated_at = ? WHERE id = ?",
             arguments: [write.cartID, write.now.millis, sourceID])
-        try db.execute(
+        try db.executeCached(
             sql: "UPDATE carts SET email = coalesce(email, ?), customer_id = coalesce(customer_id, ?) WHERE id = ?",
             arguments: [source.email, nil as String?, write.cartID])
         for channel in source.channels where !target.channels.contains(channel) {
-            try db.execute(sql: "UPDATE carts SET channels = channels || ? || ',' WHERE id = ?", arguments: [channel, write.cartID])
+            try db.executeCached(sql: "UPDATE carts SET channels = channels || ? || ',' WHERE id = ?", arguments: [channel, write.cartID])
         }
         return CartMergeResult(cart: try requireCart(db, id: write.cartID, now: write.now), changes: changes, mergedCartID: sourceID)
     }

@@ -23,8 +23,7 @@ public final class SQLiteCartStore: CartStore {
 
     public func activeCart(customerID: String, market: String) async throws -> StoredCart? {
         try await pool.read { [self] db in
-            let id = try String.fetchOne(
-                db, sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active'",
+            let id = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active'"),
                 arguments: [customerID, market])
             return try id.flatMap { try fetchCart(db, id: $0, now: Date()) }
         }
@@ -33,15 +32,14 @@ public final class SQLiteCartStore: CartStore {
     public func abandoned(idleSince: Date, after cursor: AbandonedCursor?, limit: Int) async throws -> [StoredCart] {
         try await pool.read { [self] db in
             let ids = try String.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT id FROM carts
                     WHERE status = 'active' AND items_updated_at <= ? AND updated_at > ?
                       AND (customer_id IS NOT NULL OR email IS NOT NULL)
                       AND EXISTS (SELECT 1 FROM cart_lines WHERE cart_id = carts.id)
                       AND (? IS NULL OR (items_updated_at, id) > (?, ?))
                     ORDER BY items_updated_at, id LIMIT ?
-                    """,
+                    """),
                 arguments: [
                     idleSince.millis, expiryCutoff(Date()), cursor?.itemsUpdatedAt, cursor?.itemsUpdatedAt, cursor?.cartID, limit,
                 ])
@@ -54,7 +52,7 @@ public final class SQLiteCartStore: CartStore {
     public func create(_ cart: NewCart) async throws -> StoredCart {
         try await pool.write { [self] db in
             do {
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         INSERT INTO carts (id, market, currency, customer_id, email, channels, created_at, updated_at, items_updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -64,8 +62,7 @@ public final class SQLiteCartStore: CartStore {
                         cart.now.millis, cart.now.millis,
                     ])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                let existing = try String.fetchOne(
-                    db, sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active'",
+                let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active'"),
                     arguments: [cart.customerID, cart.market])
                 throw CartStoreError.customerHasCart(market: cart.market, cartID: existing ?? "")
             }
@@ -76,15 +73,13 @@ public final class SQLiteCartStore: CartStore {
     public func addLine(_ line: NewCartLine, market: String, limits: CartLimits, write: CartWrite) async throws -> StoredCart {
         try await pool.write { [self] db in
             try touch(db, write, itemsChanged: true, market: market)
-            let lineCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cart_lines WHERE cart_id = ?", arguments: [write.cartID]) ?? 0
-            let exists = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM cart_lines WHERE cart_id = ? AND sku = ?", arguments: [write.cartID, line.sku]) ?? false
+            let lineCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM cart_lines WHERE cart_id = ?"), arguments: [write.cartID]) ?? 0
+            let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM cart_lines WHERE cart_id = ? AND sku = ?"), arguments: [write.cartID, line.sku]) ?? false
             if !exists && lineCount >= limits.maxLines { throw CartStoreError.lineLimit(max: limits.maxLines) }
             guard line.quantity <= limits.maxQuantityPerLine else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
             // The increment happens in SQL; the WHERE refuses it (no row returned) past the maximum.
             let stored = try Row.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     INSERT INTO cart_lines (id, cart_id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason,
                                             channel, added_at, updated_at, priced_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -94,7 +89,7 @@ public final class SQLiteCartStore: CartStore {
                         updated_at = excluded.updated_at, priced_at = excluded.priced_at
                     WHERE quantity + excluded.quantity <= ?
                     RETURNING id, quantity
-                    """,
+                    """),
                 arguments: [
                     line.id, write.cartID, line.sku, line.productID, line.quantity, line.price.unitMinorUnits, line.price.taxRate,
                     line.price.unavailableReason, write.channel, write.now.millis, write.now.millis, write.now.millis,
@@ -109,7 +104,7 @@ public final class SQLiteCartStore: CartStore {
     public func setQuantity(lineID: String, quantity: Int64, price: LinePrice?, write: CartWrite) async throws -> StoredCart {
         try await pool.write { [self] db in
             try touch(db, write, itemsChanged: true)
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE cart_lines SET quantity = ?, updated_at = ? WHERE id = ? AND cart_id = ?",
                 arguments: [quantity, write.now.millis, lineID, write.cartID])
             guard db.changesCount == 1 else { throw CartStoreError.lineNotFound(lineID) }
@@ -121,7 +116,7 @@ public final class SQLiteCartStore: CartStore {
     public func removeLine(lineID: String, write: CartWrite) async throws -> StoredCart {
         try await pool.write { [self] db in
             try touch(db, write, itemsChanged: true)
-            try db.execute(sql: "DELETE FROM cart_lines WHERE id = ? AND cart_id = ?", arguments: [lineID, write.cartID])
+            try db.executeCached(sql: "DELETE FROM cart_lines WHERE id = ? AND cart_id = ?", arguments: [lineID, write.cartID])
             guard db.changesCount == 1 else { throw CartStoreError.lineNotFound(lineID) }
             return try requireCart(db, id: write.cartID, now: write.now)
         }
@@ -132,29 +127,28 @@ public final class SQLiteCartStore: CartStore {
     ) async throws -> StoredCart {
         try await pool.write { [self] db in
             try touch(db, write, itemsChanged: true, market: fromMarket)
-            let lineIDs = try String.fetchAll(db, sql: "SELECT id FROM cart_lines WHERE cart_id = ?", arguments: [write.cartID])
+            let lineIDs = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM cart_lines WHERE cart_id = ?"), arguments: [write.cartID])
             // A line added since the prices were computed has no price here: price again.
             guard Set(lineIDs).isSubset(of: prices.keys) else { throw CartStoreError.marketChanged }
             do {
-                try db.execute(
+                try db.executeCached(
                     sql: "UPDATE carts SET market = ?, currency = ?, shipping_method = NULL WHERE id = ?",
                     arguments: [market, currency, write.cartID])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 let cart = try requireCart(db, id: write.cartID, now: write.now)
-                let existing = try String.fetchOne(
-                    db, sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active'",
+                let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active'"),
                     arguments: [cart.customerID, market])
                 throw CartStoreError.customerHasCart(market: market, cartID: existing ?? "")
             }
             for id in lineIDs {
                 guard let price = prices[id] else { continue }
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         UPDATE cart_lines SET unit_minor = ?, tax_rate = ?, unavailable_reason = ?, priced_at = ?
                         WHERE id = ?
                         """,
                     arguments: [price.unitMinorUnits, price.taxRate, price.unavailableReason, write.now.millis, id])
-                let quantity = try Int64.fetchOne(db, sql: "SELECT quantity FROM cart_lines WHERE id = ?", arguments: [id]) ?? 1
+                let quantity = try Int64.fetchOne(db.cachedStatement(sql: "SELECT quantity FROM cart_lines WHERE id = ?"), arguments: [id]) ?? 1
                 try applyTier(db, lineID: id, quantity: quantity, price: price)
             }
             return try requireCart(db, id: write.cartID, now: write.now)
@@ -164,7 +158,7 @@ public final class SQLiteCartStore: CartStore {
     public func addVoucher(code: String, write: CartWrite) async throws -> StoredCart {
         try await pool.write { [self] db in
             try touch(db, write, itemsChanged: false)
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO cart_vouchers (cart_id, code, applied_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 arguments: [write.cartID, code, write.now.millis])
             return try requireCart(db, id: write.cartID, now: write.now)
@@ -174,7 +168,7 @@ public final class SQLiteCartStore: CartStore {
     public func removeVoucher(code: String, write: CartWrite) async throws -> StoredCart {
         try await pool.write { [self] db in
             try touch(db, write, itemsChanged: false)
-            try db.execute(sql: "DELETE FROM cart_vouchers WHERE cart_id = ? AND code = ?", arguments: [write.cartID, code])
+            try db.executeCached(sql: "DELETE FROM cart_vouchers WHERE cart_id = ? AND code = ?", arguments: [write.cartID, code])
             guard db.changesCount == 1 else { throw CartStoreError.voucherNotOnCart(code) }
             return try requireCart(db, id: write.cartID, now: write.now)
         }
@@ -183,21 +177,21 @@ public final class SQLiteCartStore: CartStore {
     public func setShippingMethod(_ method: String?, write: CartWrite) async throws -> StoredCart {
         try await pool.write { [self] db in
             try touch(db, write, itemsChanged: false)
-            try db.execute(sql: "UPDATE carts SET shipping_method = ? WHERE id = ?", arguments: [method, write.cartID])
+            try db.executeCached(sql: "UPDATE carts SET shipping_method = ? WHERE id = ?", arguments: [method, write.cartID])
             return try requireCart(db, id: write.cartID, now: write.now)
         }
     }
 
     public func purgeExpired(now: Date) async throws -> Int {
         try await pool.write { [self] db in
-            try db.execute(sql: "DELETE FROM carts WHERE status = 'active' AND updated_at <= ?", arguments: [expiryCutoff(now)])
+            try db.executeCached(sql: "DELETE FROM carts WHERE status = 'active' AND updated_at <= ?", arguments: [expiryCutoff(now)])
             return db.changesCount
         }
     }
 
     public func spendRecoveryToken(nonce: String, cartID: String, at now: Date) async throws -> Bool {
         try await pool.write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO spent_recovery_tokens (nonce, cart_id, spent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 arguments: [nonce, cartID, now.millis])
             return db.changesCount == 1
@@ -209,14 +203,14 @@ public final class SQLiteCartStore: CartStore {
     /// Sets the unit price a line's final quantity earns (tier prices), in the caller's transaction.
     func applyTier(_ db: Database, lineID: String, quantity: Int64, price: LinePrice) throws {
         guard !price.tiers.isEmpty, let unit = price.unitMinorUnits(forQuantity: quantity) else { return }
-        try db.execute(sql: "UPDATE cart_lines SET unit_minor = ? WHERE id = ?", arguments: [unit, lineID])
+        try db.executeCached(sql: "UPDATE cart_lines SET unit_minor = ? WHERE id = ?", arguments: [unit, lineID])
     }
 
     /// The first step of every write: checks the cart exists, is active, is in `market` (when given) and
     /// is at the expected version, then bumps the version and records the channel. It runs inside the
     /// write transaction, so its checks still hold when the transaction commits.
     func touch(_ db: Database, _ write: CartWrite, itemsChanged: Bool, market: String? = nil) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE carts SET version = version + 1, updated_at = ?1,
                     items_updated_at = CASE WHEN ?2 THEN ?1 ELSE items_updated_at END,
@@ -240,15 +234,12 @@ public final class SQLiteCartStore: CartStore {
 
     func fetchCart(_ db: Database, id: String, now: Date) throws -> StoredCart? {
         guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT * FROM carts WHERE id = ? AND (status != 'active' OR updated_at > ?)",
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM carts WHERE id = ? AND (status != 'active' OR updated_at > ?)"),
                 arguments: [id, expiryCutoff(now)])
         else { return nil }
-        let lines = try Row.fetchAll(
-            db, sql: "SELECT * FROM cart_lines WHERE cart_id = ? ORDER BY added_at, id", arguments: [id]
+        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM cart_lines WHERE cart_id = ? ORDER BY added_at, id"), arguments: [id]
         ).map(StoredCartLine.init(row:))
-        let vouchers = try String.fetchAll(
-            db, sql: "SELECT code FROM cart_vouchers WHERE cart_id = ? ORDER BY applied_at, code", arguments: [id])
+        let vouchers = try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM cart_vouchers WHERE cart_id = ? ORDER BY applied_at, code"), arguments: [id])
         return try StoredCart(row: row, lines: lines, vouchers: vouchers)
     }
 }
