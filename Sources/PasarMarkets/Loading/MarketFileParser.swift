@@ -217,14 +217,7 @@ struct MarketFileParser {
             let id = reader.string(fields["id"], "\(path).id")
             let name = reader.string(fields["name"], "\(path).name")
             let address = reader.string(fields["address"], "\(path).address")
-            let country = reader.string(fields["country"], "\(path).country")
-            if let country, !countries.contains(country) {
-                reader.report("\(path).country", "'\(country)' is not one of the market's countries")
-            }
-            let latitude = reader.decimal(fields["latitude"], "\(path).latitude", required: false)
-            let longitude = reader.decimal(fields["longitude"], "\(path).longitude", required: false)
-            if let latitude, !latitude.isWithin(-90, 90) { reader.report("\(path).latitude", "must be from -90 to 90") }
-            if let longitude, !longitude.isWithin(-180, 180) { reader.report("\(path).longitude", "must be from -180 to 180") }
+            let (country, latitude, longitude) = place(fields, path, countries: countries)
             guard let id, let name, let address, let country else { return nil }
             return Store(
                 id: id, name: name, address: address, country: country,
@@ -248,6 +241,19 @@ struct MarketFileParser {
         }
     }
 
+    /// The country (one of the market's) and optional coordinates of a store or warehouse.
+    private func place(_ fields: [String: Node], _ path: String, countries: [String]) -> (String?, ExactDecimal?, ExactDecimal?) {
+        let country = reader.string(fields["country"], "\(path).country")
+        if let country, !countries.contains(country) {
+            reader.report("\(path).country", "'\(country)' is not one of the market's countries")
+        }
+        let latitude = reader.decimal(fields["latitude"], "\(path).latitude", required: false)
+        let longitude = reader.decimal(fields["longitude"], "\(path).longitude", required: false)
+        if let latitude, !latitude.isWithin(-90, 90) { reader.report("\(path).latitude", "must be from -90 to 90") }
+        if let longitude, !longitude.isWithin(-180, 180) { reader.report("\(path).longitude", "must be from -180 to 180") }
+        return (country, latitude, longitude)
+    }
+
     static func isToken(_ value: String) -> Bool {
         !value.isEmpty && value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
@@ -268,14 +274,7 @@ extension MarketFileParser {
             let id = reader.string(fields["id"], "\(path).id")
             if let id, !Self.isToken(id) { reader.report("\(path).id", "'\(id)' must be lowercase letters, digits or '-'") }
             let name = reader.string(fields["name"], "\(path).name")
-            let country = reader.string(fields["country"], "\(path).country")
-            if let country, !countries.contains(country) {
-                reader.report("\(path).country", "'\(country)' is not one of the market's countries")
-            }
-            let latitude = reader.decimal(fields["latitude"], "\(path).latitude", required: false)
-            let longitude = reader.decimal(fields["longitude"], "\(path).longitude", required: false)
-            if let latitude, !latitude.isWithin(-90, 90) { reader.report("\(path).latitude", "must be from -90 to 90") }
-            if let longitude, !longitude.isWithin(-180, 180) { reader.report("\(path).longitude", "must be from -180 to 180") }
+            let (country, latitude, longitude) = place(fields, path, countries: countries)
             guard let id, let name, let country else { return nil }
             return Warehouse(
                 id: id, name: name, address: reader.string(fields["address"], "\(path).address", required: false) ?? "", country: country,
