@@ -14,9 +14,12 @@ sizes="1000 100000"
 seconds=10
 connections=64
 configuration=release
+# Ports of the bare reference and of Pasar; the smoke run uses others so it can run beside a full run.
+bare_port=18090
+pasar_port=18080
 while [ $# -gt 0 ]; do
     case "$1" in
-        --smoke) sizes="1000"; seconds=2; configuration=debug ;;
+        --smoke) sizes="1000"; seconds=2; configuration=debug; bare_port=18290; pasar_port=18280 ;;
         --sizes) sizes="$2"; shift ;;
         --seconds) seconds="$2"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
@@ -39,7 +42,16 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-wait_for() { for _ in $(seq 1 240); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.25; done; echo "no answer from $1" >&2; exit 1; }
+# Waits until $1 answers; gives up when process $2 has ended (a port in use, say).
+wait_for() {
+    for _ in $(seq 1 240); do
+        curl -fs "$1" >/dev/null 2>&1 && return 0
+        kill -0 "$2" 2>/dev/null || { echo "the server for $1 has exited" >&2; exit 1; }
+        sleep 0.25
+    done
+    echo "no answer from $1" >&2
+    exit 1
+}
 
 # CPU seconds (user + system) a process has used so far.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
@@ -71,10 +83,10 @@ print(f"{rate:.0f} {latency(50):.2f} {latency(99):.2f} {errors} {100 * (after - 
 PY
 }
 
-"$bin/BareServer" 18090 >/dev/null 2>&1 &
+"$bin/BareServer" $bare_port >/dev/null 2>&1 &
 pids+=($!)
 bare_pid=$!
-wait_for http://127.0.0.1:18090/bare
+wait_for "http://127.0.0.1:$bare_port/bare" "$bare_pid"
 
 echo "# Pasar benchmarks — $(date -u +%Y-%m-%d), $(nproc) cores ($(lscpu | sed -n 's/^Model name:\s*//p')), $configuration build, wrk -t2 -c$connections -d${seconds}s"
 for size in $sizes; do
@@ -84,18 +96,18 @@ for size in $sizes; do
     "$bin/pasar" import "$work/catalog-$size.jsonl" --db "$db" >/dev/null
     import_seconds=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$start" "$(date +%s.%N)")
 
-    "$bin/pasar" serve --db "$db" --port 18080 --allow-anonymous --rate-limit 0 --log-level error >/dev/null 2>&1 &
+    "$bin/pasar" serve --db "$db" --port $pasar_port --allow-anonymous --rate-limit 0 --log-level error >/dev/null 2>&1 &
     pids+=($!)
     pasar_pid=$!
-    wait_for http://127.0.0.1:18080/healthz
+    wait_for "http://127.0.0.1:$pasar_port/healthz" "$pasar_pid"
 
     # Carts for the cart scenarios: 256 carts, lines added round-robin over 5 products (a typical cart size).
-    python3 - "$work" <<'PY'
+    python3 - "$work" "$pasar_port" <<'PY'
 import json, sys, urllib.request
-work = sys.argv[1]
+work, port = sys.argv[1], sys.argv[2]
 ids = []
 for _ in range(256):
-    request = urllib.request.Request("http://127.0.0.1:18080/v1/carts", data=json.dumps({"market": "de", "lines": [{"sku": "P0000001-S"}]}).encode(),
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/carts", data=json.dumps({"market": "de", "lines": [{"sku": "P0000001-S"}]}).encode(),
                                      headers={"Content-Type": "application/json"}, method="POST")
     ids.append(json.load(urllib.request.urlopen(request))["id"])
 open(f"{work}/carts.lua", "w").write("carts = {" + ",".join(f'"{i}"' for i in ids) + "}\n")
@@ -117,7 +129,7 @@ request = function()
 end
 LUA
 
-    read -r bare_rate bare_p50 bare_p99 bare_errors bare_cpu <<<"$(measure "$bare_pid" http://127.0.0.1:18090/bare)"
+    read -r bare_rate bare_p50 bare_p99 bare_errors bare_cpu <<<"$(measure "$bare_pid" http://127.0.0.1:$bare_port/bare)"
     echo
     echo "## $size products (import: ${import_seconds} s)"
     echo
@@ -130,11 +142,11 @@ LUA
         ratio=$(python3 -c "print(f'{$rate / $bare_rate:.2f}')")
         echo "| $name | $rate | $ratio | $p50 | $p99 | $errors | $cpu |"
     }
-    run "product detail" "http://127.0.0.1:18080/v1/markets/de/products/p0000042?lang=de"
-    run "product list page (20)" "http://127.0.0.1:18080/v1/markets/de/products?lang=de&limit=20"
-    run "product search" "http://127.0.0.1:18080/v1/markets/de/products?lang=de&q=kaffee%20tee"
-    run "get cart" "http://127.0.0.1:18080/" "$work/get-cart.lua"
-    run "add line" "http://127.0.0.1:18080/" "$work/add-line.lua"
+    run "product detail" "http://127.0.0.1:$pasar_port/v1/markets/de/products/p0000042?lang=de"
+    run "product list page (20)" "http://127.0.0.1:$pasar_port/v1/markets/de/products?lang=de&limit=20"
+    run "product search" "http://127.0.0.1:$pasar_port/v1/markets/de/products?lang=de&q=kaffee%20tee"
+    run "get cart" "http://127.0.0.1:$pasar_port/" "$work/get-cart.lua"
+    run "add line" "http://127.0.0.1:$pasar_port/" "$work/add-line.lua"
     echo
     echo "Server RSS after the run: $(rss_mb "$pasar_pid") MB"
     kill "$pasar_pid"
