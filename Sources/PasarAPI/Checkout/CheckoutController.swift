@@ -50,17 +50,28 @@ struct CheckoutController {
                 .conflict, code: "line_unavailable", title: "Line not available", detail: "\(unavailable.sku): \(unavailable.reason)",
                 field: "lines[\(unavailable.index)]")
         }
-        var products: [String: Product] = [:]
-        for id in Set(cart.lines.map(\.productID)) { products[id] = try await services.catalog.product(id: id) }
+        let products = try await services.catalog.products(ids: cart.lines.map(\.productID))
         let builder = OrderDraftBuilder(market: market, language: scope.language)
-        let number = OrderDraftBuilder.orderNumber()
-        let payment = try await startPayment(input.payment, fulfilment: fulfilment.value.kind, total: priced.totals.total, number: number)
-        let draft = OrderDraft(
-            id: "ord_" + CartIdentifier.make(), number: number, cartID: cart.id, customerID: customerID, email: email, market: market.code,
-            channel: scope.channel, language: scope.language.identifier, pricesIncludeTax: market.tax.mode == .inclusive,
-            fulfilment: fulfilment.value, stockLocations: fulfilment.locations, lines: try builder.lines(cart, totals: priced.totals, products: products),
-            totals: try builder.totals(priced.totals), vouchers: priced.applied, payment: payment, placedAt: Date())
-        let placed = try await services.orders.place(draft, idempotencyKey: key)
+        var attempt = 0
+        var placedOrder: (order: Order, created: Bool)?
+        while placedOrder == nil {
+            attempt += 1
+            let number = OrderDraftBuilder.orderNumber()
+            let payment = try await startPayment(input.payment, fulfilment: fulfilment.value.kind, total: priced.totals.total, number: number)
+            let draft = OrderDraft(
+                id: "ord_" + CartIdentifier.make(), number: number, cartID: cart.id, customerID: customerID, email: email, market: market.code,
+                channel: scope.channel, language: scope.language.identifier, pricesIncludeTax: market.tax.mode == .inclusive,
+                fulfilment: fulfilment.value, stockLocations: fulfilment.locations,
+                lines: try builder.lines(cart, totals: priced.totals, products: products), totals: try builder.totals(priced.totals),
+                vouchers: priced.applied, payment: payment, placedAt: Date())
+            do {
+                let result = try await services.orders.place(draft, idempotencyKey: key)
+                placedOrder = (result.order, result.created)
+            } catch StorageError.conflict(field: "number", _) where attempt < 5 {
+                continue  // a random order number was taken: draw another
+            }
+        }
+        guard let placed = placedOrder else { throw Problem.from(StorageError.conflict(field: "number", message: "no free order number")) }
         if placed.created {
             services.cartEvents.publish(cartID: cart.id, version: cart.version + 1)
             context.logger.info(

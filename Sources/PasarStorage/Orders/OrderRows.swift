@@ -29,20 +29,25 @@ enum OrderRows {
             pickupStore = store
         }
         let totals = draft.totals
-        try db.execute(
-            sql: """
-                INSERT INTO orders (id, number, idempotency_key, cart_id, customer_id, email, market, channel, language, currency,
-                    prices_include_tax, status, fulfilment, location, shipping_method, shipping_address, pickup_store, payment_provider,
-                    payment_reference, subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, snapshot, placed_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'placed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                draft.id, draft.number, idempotencyKey, draft.cartID, draft.customerID, draft.email, draft.market, draft.channel,
-                draft.language, totals.total.currency.code, draft.pricesIncludeTax, draft.fulfilment.kind.rawValue, location, shippingMethod,
-                address, pickupStore, draft.payment.provider, draft.payment.reference, totals.subtotal.minorUnits, totals.discount.minorUnits,
-                totals.shipping.minorUnits, totals.tax.minorUnits, totals.total.minorUnits, try JSONColumn.encode(snapshot),
-                draft.placedAt.millis, draft.placedAt.millis,
-            ])
+        do {
+            try db.execute(
+                sql: """
+                    INSERT INTO orders (id, number, idempotency_key, cart_id, customer_id, email, market, channel, language, currency,
+                        prices_include_tax, status, fulfilment, location, shipping_method, shipping_address, pickup_store, payment_provider,
+                        payment_reference, subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, snapshot, placed_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'placed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    draft.id, draft.number, idempotencyKey, draft.cartID, draft.customerID, draft.email, draft.market, draft.channel,
+                    draft.language, totals.total.currency.code, draft.pricesIncludeTax, draft.fulfilment.kind.rawValue, location, shippingMethod,
+                    address, pickupStore, draft.payment.provider, draft.payment.reference, totals.subtotal.minorUnits, totals.discount.minorUnits,
+                    totals.shipping.minorUnits, totals.tax.minorUnits, totals.total.minorUnits, try JSONColumn.encode(snapshot),
+                    draft.placedAt.millis, draft.placedAt.millis,
+                ])
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && error.message?.contains("orders.number") == true {
+            // Order numbers are short and random; the caller draws another one and tries again.
+            throw StorageError.conflict(field: "number", message: "order number \(draft.number) is taken")
+        }
         for line in draft.lines {
             try db.execute(
                 sql: """
