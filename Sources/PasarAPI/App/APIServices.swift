@@ -42,6 +42,6 @@ public struct APIServices: Sendable {
         orders = commerce.orders
         customers = commerce.customers
         payments = commerce.payments
-        cartMessages = CartMessages { key, language in messages.pattern(for: key, language: language) }
+        cartMessages = CartMessages(catalog: messages)
     }
 }

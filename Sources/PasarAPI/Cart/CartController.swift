@@ -77,21 +77,14 @@ struct CartController {
     @Sendable func addLine(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(AddLineInput.self, from: request, context: context)
         let expected = try CartScope.expectedVersion(request)
-        // The price depends on the cart's market; if the market changes between pricing and writing,
-        // the store refuses the write and the line is priced again.
-        for attempt in 1...3 {
+        return try await pricingAgainIfTheMarketChanges {
             let (cart, scope) = try await load(request: request, context: context)
             let line = try await newLine(input, pricer: CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel), field: nil)
-            do {
-                return try await responder.write(scope: scope, request: request) {
-                    try await services.carts.addLine(
-                        line, market: cart.market, limits: limits, write: CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
-                }
-            } catch let problem as Problem where problem.code == "cart_busy" && attempt < 3 {
-                continue
+            return try await responder.write(scope: scope, request: request) {
+                try await services.carts.addLine(
+                    line, market: cart.market, limits: limits, write: CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
             }
         }
-        throw Problem.from(CartStoreError.marketChanged)
     }
 
     @Sendable func updateLine(request: Request, context: AppRequestContext) async throws -> Response {
@@ -102,8 +95,8 @@ struct CartController {
         let (cart, scope) = try await load(request: request, context: context)
         guard let line = cart.lines.first(where: { $0.id == lineID }) else { throw Problem.from(CartStoreError.lineNotFound(lineID)) }
         let pricer = CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel)
-        let product = try await services.catalog.product(id: line.productID)
-        let price = try await product.asyncMap { try await pricer.price($0, sku: line.sku) }
+        var price: LinePrice?
+        if let product = try await services.catalog.product(id: line.productID) { price = try await pricer.price(product, sku: line.sku) }
         return try await write(request: request, context: context) { write in
             try await services.carts.setQuantity(lineID: lineID, quantity: quantity, price: price?.unavailableReason == nil ? price : nil, write: write)
         }
@@ -134,32 +127,28 @@ struct CartController {
         let input = try await JSONBody.decode(SwitchMarketInput.self, from: request, context: context)
         let target = (input.value ?? "").trimmed.lowercased()
         let expected = try CartScope.expectedVersion(request)
-        for attempt in 1...3 {
+        return try await pricingAgainIfTheMarketChanges {
             let (cart, _) = try await load(request: request, context: context)
             guard let market = services.markets.snapshot.market(code: target) else {
                 throw Problem.invalidField("market", "'\(target)' is not a market")
             }
             let scope = try CartScope(marketCode: target, request: request, context: context, services: services)
             let pricer = CartLinePricer(catalog: services.catalog, market: market, channel: scope.channel)
+            let products = try await services.catalog.products(ids: cart.lines.map(\.productID))
             var prices: [String: LinePrice] = [:]
             for line in cart.lines {
-                if let product = try await services.catalog.product(id: line.productID) {
+                if let product = products[line.productID] {
                     prices[line.id] = try await pricer.price(product, sku: line.sku)
                 } else {
                     prices[line.id] = LinePrice(unavailable: "no longer in the catalog")
                 }
             }
-            do {
-                return try await responder.write(scope: scope, request: request) {
-                    try await services.carts.switchMarket(
-                        to: market.code, currency: market.currency.code, prices: prices, fromMarket: cart.market,
-                        write: CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
-                }
-            } catch let problem as Problem where problem.code == "cart_busy" && attempt < 3 {
-                continue
+            return try await responder.write(scope: scope, request: request) {
+                try await services.carts.switchMarket(
+                    to: market.code, currency: market.currency.code, prices: prices, fromMarket: cart.market,
+                    write: CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
             }
         }
-        throw Problem.from(CartStoreError.marketChanged)
     }
 
     @Sendable func addVoucher(request: Request, context: AppRequestContext) async throws -> Response {
@@ -205,6 +194,19 @@ struct CartController {
     }
 
     // MARK: Shared steps
+
+    /// Writes priced for the cart's market run again (three tries in all) when the market changed
+    /// between pricing and writing; the store refuses such a write as `cart_busy`.
+    private func pricingAgainIfTheMarketChanges(_ attempt: () async throws -> Response) async throws -> Response {
+        for _ in 1..<3 {
+            do {
+                return try await attempt()
+            } catch let problem as Problem where problem.code == "cart_busy" {
+                continue
+            }
+        }
+        return try await attempt()
+    }
 
     /// The cart named in the path and the scope of the request on it.
     func load(request: Request, context: AppRequestContext) async throws -> (StoredCart, CartScope) {

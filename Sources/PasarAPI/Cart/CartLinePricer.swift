@@ -39,11 +39,3 @@ struct CartLinePricer {
         return LinePrice(unitMinorUnits: quote.displayed.minorUnits, taxRate: quote.taxRate.description, tiers: tiers)
     }
 }
-
-extension Optional {
-    /// `map` for an async transform.
-    func asyncMap<Result>(_ transform: (Wrapped) async throws -> Result) async rethrows -> Result? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}

@@ -22,7 +22,7 @@ struct CartPresenter {
             return CartCalculator.Line(
                 id: line.id, quantity: line.quantity, unitAmount: Money(minorUnits: unit, currency: currency), taxRate: try ExactDecimal(rate))
         }
-        let subtotal = try Self.subtotal(of: priced, currency: currency)
+        let subtotal = try Self.subtotal(of: cart)
 
         let evaluation = VoucherEvaluation(codes: cart.vouchers, vouchers: vouchers, market: market, subtotal: subtotal, now: now)
         let shippingChoice = shippingLine(cart: cart, subtotal: subtotal, currency: currency, free: evaluation.freeShipping)
@@ -104,13 +104,12 @@ struct CartPresenter {
     /// The sum of the available lines before discounts, as the market lists prices.
     static func subtotal(of cart: StoredCart) throws -> Money {
         let currency = try CurrencyCatalog.currency(cart.currency)
-        return try subtotal(of: cart.lines.compactMap { line in
-            line.unitMinorUnits.map { CartCalculator.Line(id: line.id, quantity: line.quantity, unitAmount: Money(minorUnits: $0, currency: currency), taxRate: .init(significand: 0)) }
-        }, currency: currency)
-    }
-
-    private static func subtotal(of lines: [CartCalculator.Line], currency: Currency) throws -> Money {
-        try Money.sum(lines.map { try $0.unitAmount.multiplied(by: $0.quantity) }, currency: currency)
+        var amounts: [Money] = []
+        for line in cart.lines {
+            guard let unit = line.unitMinorUnits else { continue }
+            amounts.append(try Money(minorUnits: unit, currency: currency).multiplied(by: line.quantity))
+        }
+        return try Money.sum(amounts, currency: currency)
     }
 
     static func timestamp(_ date: Date) -> String {
