@@ -1,0 +1,93 @@
+public import Logging
+import PostgresNIO
+
+/// A shared PostgreSQL database: a connection pool, migrated on open. Several Pasar processes may
+/// open the same database at once; each keeps nothing that the others could contradict except
+/// short-lived caches, which change notifications clear (`PostgresChangeFeed`).
+///
+/// ```swift
+/// let database = try await PostgresDatabase.open(try PostgresLocation(url: "postgres://pasar@db/pasar"))
+/// let carts = PostgresCartStore(database: database, lifetime: 30 * 24 * 3600)
+/// ```
+///
+/// Writes run in READ COMMITTED transactions. Every write that depends on a value it read first
+/// locks that row (`FOR UPDATE`, or an `UPDATE` as its first statement), or is one conditional
+/// statement, so concurrent processes serialize where they must and nowhere else.
+public final class PostgresDatabase: Sendable {
+    let client: PostgresClient
+    let logger: Logger
+    public let location: PostgresLocation
+    private let runner: Task<Void, Never>
+
+    private init(location: PostgresLocation, maximumConnections: Int, logger: Logger) {
+        self.location = location
+        self.logger = logger
+        let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections), backgroundLogger: logger)
+        self.client = client
+        // The pool works while `run()` does; `close()` cancels it.
+        runner = Task { await client.run() }
+    }
+
+    /// Connects, checks the server answers and brings the schema up to date.
+    public static func open(
+        _ location: PostgresLocation, maximumConnections: Int = 20, logger: Logger = Logger(label: "pasar.postgres")
+    ) async throws -> PostgresDatabase {
+        let database = PostgresDatabase(location: location, maximumConnections: maximumConnections, logger: logger)
+        do {
+            try await PostgresMigrations.migrate(database)
+        } catch {
+            await database.close()
+            throw error
+        }
+        return database
+    }
+
+    /// Stops the pool; connections close once their queries finished.
+    public func close() async {
+        runner.cancel()
+        _ = await runner.value
+    }
+
+    /// Runs `body` on one pooled connection, outside a transaction (each statement sees the latest commits).
+    func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await client.withConnection { connection in try await body(connection) }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws (its
+    /// error is rethrown as it is). A deadlock or serialization failure, which PostgreSQL resolves
+    /// by aborting one side, runs the whole body again.
+    func write<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        var attempt = 0
+        while true {
+            do {
+                return try await client.withConnection { connection in
+                    try await connection.execute("BEGIN", logger: logger)
+                    do {
+                        let result = try await body(connection)
+                        try await connection.execute("COMMIT", logger: logger)
+                        return result
+                    } catch {
+                        _ = try? await connection.execute("ROLLBACK", logger: logger)
+                        throw error
+                    }
+                }
+            } catch let error as PSQLError where error.isTransient && attempt < 8 {
+                attempt += 1
+                // Back off a little so the side that won can finish.
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(2 << attempt))))
+            }
+        }
+    }
+}
+
+extension PSQLError {
+    /// The server's SQLSTATE, e.g. `23505` for a unique violation.
+    var sqlState: String? { serverInfo?[.sqlState] }
+    /// The constraint a violation names.
+    var constraintName: String? { serverInfo?[.constraintName] }
+
+    /// Serialization failure or deadlock: the transaction may succeed when run again.
+    var isTransient: Bool { sqlState == "40001" || sqlState == "40P01" }
+    var isUniqueViolation: Bool { sqlState == "23505" }
+    var isCheckViolation: Bool { sqlState == "23514" }
+}

@@ -1,0 +1,52 @@
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// The few query shapes the stores use, on one connection. Values are bound through `PostgresQuery`
+/// interpolation (`"… WHERE id = \(id)"` sends `$1`), never spliced into the SQL text.
+extension PostgresConnection {
+    private static let queryLogger = Logger(label: "pasar.postgres.query")
+
+    /// Every row of the result, addressable by column name.
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
+        try await run(query).rows.map { $0.makeRandomAccess() }
+    }
+
+    /// The first row, if any.
+    func row(_ query: PostgresQuery) async throws -> PostgresRandomAccessRow? {
+        try await rows(query).first
+    }
+
+    /// The first column of the first row; nil when there is no row or the value is NULL.
+    func value<Value: PostgresDecodable>(_ query: PostgresQuery, as type: Value.Type = Value.self) async throws -> Value? {
+        guard let cell = try await run(query).rows.first?.makeRandomAccess()[0], cell.bytes != nil else { return nil }
+        return try cell.decode(Value.self)
+    }
+
+    /// The values of the first column.
+    func values<Value: PostgresDecodable>(_ query: PostgresQuery, as type: Value.Type = Value.self) async throws -> [Value] {
+        try await run(query).rows.map { try $0.makeRandomAccess()[0].decode(Value.self) }
+    }
+
+    /// Runs a statement; returns how many rows it inserted, updated or deleted.
+    @discardableResult
+    func execute(_ query: PostgresQuery, logger: Logger = PostgresConnection.queryLogger) async throws -> Int {
+        try await run(query, logger: logger).metadata.rows ?? 0
+    }
+
+    private func run(_ query: PostgresQuery, logger: Logger = PostgresConnection.queryLogger) async throws -> PostgresQueryResult {
+        let future: EventLoopFuture<PostgresQueryResult> = self.query(query, logger: logger)
+        return try await future.get()
+    }
+}
+
+extension PostgresRandomAccessRow {
+    /// The column's value; throws `StorageError.corrupt` when it has another type.
+    func get<Value: PostgresDecodable>(_ column: String, as type: Value.Type = Value.self) throws -> Value {
+        do {
+            return try self[column].decode(Value.self)
+        } catch {
+            throw StorageError.corrupt("column \(column)")
+        }
+    }
+}
