@@ -56,6 +56,7 @@ public final class PostgresDatabase: Sendable {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws (its
     /// error is rethrown as it is). A deadlock or serialization failure, which PostgreSQL resolves
     /// by aborting one side, runs the whole body again.
+    @discardableResult
     func write<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         var attempt = 0
         while true {

@@ -1,0 +1,279 @@
+public import Foundation
+import PasarCore
+import PostgresNIO
+
+/// Carts on a PostgreSQL database shared by several processes. Every write starts with `touch`, a
+/// conditional `UPDATE` of the cart row: it checks status, market and `If-Match` version and locks
+/// the row until commit, so writes to one cart from any process run one after the other and every
+/// later statement of the transaction sees the cart as the previous writer left it. Quantities still
+/// change by SQL increments.
+public final class PostgresCartStore: CartStore {
+    let database: PostgresDatabase
+    /// Carts untouched for longer are expired: invisible to reads and deleted by `purgeExpired`.
+    let lifetime: TimeInterval
+
+    public init(database: PostgresDatabase, lifetime: TimeInterval) {
+        self.database = database
+        self.lifetime = lifetime
+    }
+
+    // MARK: Reads
+
+    public func cart(id: String) async throws -> StoredCart? {
+        try await database.read { connection in try await fetchCart(connection, id: id, now: Date()) }
+    }
+
+    public func activeCart(customerID: String, market: String) async throws -> StoredCart? {
+        try await database.read { connection in
+            let id = try await activeCartID(connection, customerID: customerID, market: market)
+            return try await id.asyncFlatMap { try await fetchCart(connection, id: $0, now: Date()) }
+        }
+    }
+
+    public func abandoned(idleSince: Date, after cursor: AbandonedCursor?, limit: Int) async throws -> [StoredCart] {
+        try await database.read { connection in
+            let ids = try await connection.values(
+                """
+                SELECT id FROM carts
+                WHERE status = 'active' AND items_updated_at <= \(idleSince.millis) AND updated_at > \(expiryCutoff(Date()))
+                  AND (customer_id IS NOT NULL OR email IS NOT NULL)
+                  AND EXISTS (SELECT 1 FROM cart_lines WHERE cart_id = carts.id)
+                  AND (\(cursor?.itemsUpdatedAt)::BIGINT IS NULL OR (items_updated_at, id) > (\(cursor?.itemsUpdatedAt), \(cursor?.cartID)))
+                ORDER BY items_updated_at, id COLLATE "C" LIMIT \(limit)
+                """, as: String.self)
+            var carts: [StoredCart] = []
+            for id in ids {
+                if let cart = try await fetchCart(connection, id: id, now: Date()) { carts.append(cart) }
+            }
+            return carts
+        }
+    }
+
+    // MARK: Writes
+
+    public func create(_ cart: NewCart) async throws -> StoredCart {
+        do {
+            return try await database.write { connection in
+                try await connection.execute(
+                    """
+                    INSERT INTO carts (id, market, currency, customer_id, email, channels, created_at, updated_at, items_updated_at)
+                    VALUES (\(cart.id), \(cart.market), \(cart.currency), \(cart.customerID), \(cart.email), \(",\(cart.channel),"),
+                            \(cart.now.millis), \(cart.now.millis), \(cart.now.millis))
+                    """)
+                return try await requireCart(connection, id: cart.id, now: cart.now)
+            }
+        } catch let error as PSQLError where error.isUniqueViolation {
+            throw try await customerHasCart(customerID: cart.customerID, market: cart.market)
+        }
+    }
+
+    public func addLine(_ line: NewCartLine, market: String, limits: CartLimits, write: CartWrite) async throws -> StoredCart {
+        try await database.write { connection in
+            try await touch(connection, write, itemsChanged: true, market: market)
+            let lineCount = try await connection.value("SELECT COUNT(*) FROM cart_lines WHERE cart_id = \(write.cartID)", as: Int.self) ?? 0
+            let exists = try await connection.value("SELECT 1 FROM cart_lines WHERE cart_id = \(write.cartID) AND sku = \(line.sku)", as: Int32.self) != nil
+            if !exists && lineCount >= limits.maxLines { throw CartStoreError.lineLimit(max: limits.maxLines) }
+            guard line.quantity <= limits.maxQuantityPerLine else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
+            // The increment happens in SQL; the WHERE refuses it (no row returned) past the maximum.
+            let price = line.price
+            let stored = try await connection.row(
+                """
+                INSERT INTO cart_lines AS line (id, cart_id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason,
+                                                channel, added_at, updated_at, priced_at)
+                VALUES (\(line.id), \(write.cartID), \(line.sku), \(line.productID), \(line.quantity), \(price.unitMinorUnits),
+                        \(price.taxRate), \(price.unavailableReason), \(write.channel), \(write.now.millis), \(write.now.millis), \(write.now.millis))
+                ON CONFLICT (cart_id, sku) DO UPDATE SET
+                    quantity = line.quantity + excluded.quantity, unit_minor = excluded.unit_minor,
+                    tax_rate = excluded.tax_rate, unavailable_reason = excluded.unavailable_reason,
+                    updated_at = excluded.updated_at, priced_at = excluded.priced_at
+                WHERE line.quantity + excluded.quantity <= \(limits.maxQuantityPerLine)
+                RETURNING id, quantity
+                """)
+            guard let stored else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
+            try await applyTier(connection, lineID: try stored.get("id"), quantity: try stored.get("quantity"), price: price)
+            return try await requireCart(connection, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func setQuantity(lineID: String, quantity: Int64, price: LinePrice?, write: CartWrite) async throws -> StoredCart {
+        try await database.write { connection in
+            try await touch(connection, write, itemsChanged: true)
+            let changed = try await connection.execute(
+                "UPDATE cart_lines SET quantity = \(quantity), updated_at = \(write.now.millis) WHERE id = \(lineID) AND cart_id = \(write.cartID)")
+            guard changed == 1 else { throw CartStoreError.lineNotFound(lineID) }
+            if let price { try await applyTier(connection, lineID: lineID, quantity: quantity, price: price) }
+            return try await requireCart(connection, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func removeLine(lineID: String, write: CartWrite) async throws -> StoredCart {
+        try await database.write { connection in
+            try await touch(connection, write, itemsChanged: true)
+            let removed = try await connection.execute("DELETE FROM cart_lines WHERE id = \(lineID) AND cart_id = \(write.cartID)")
+            guard removed == 1 else { throw CartStoreError.lineNotFound(lineID) }
+            return try await requireCart(connection, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func switchMarket(
+        to market: String, currency: String, prices: [String: LinePrice], fromMarket: String, write: CartWrite
+    ) async throws -> StoredCart {
+        do {
+            return try await database.write { connection in
+                try await touch(connection, write, itemsChanged: true, market: fromMarket)
+                let lineIDs = try await connection.values("SELECT id FROM cart_lines WHERE cart_id = \(write.cartID)", as: String.self)
+                // A line added since the prices were computed has no price here: price again.
+                guard Set(lineIDs).isSubset(of: prices.keys) else { throw CartStoreError.marketChanged }
+                try await connection.execute(
+                    "UPDATE carts SET market = \(market), currency = \(currency), shipping_method = NULL WHERE id = \(write.cartID)")
+                for id in lineIDs {
+                    guard let price = prices[id] else { continue }
+                    let quantity = try await connection.value(
+                        """
+                        UPDATE cart_lines SET unit_minor = \(price.unitMinorUnits), tax_rate = \(price.taxRate),
+                            unavailable_reason = \(price.unavailableReason), priced_at = \(write.now.millis)
+                        WHERE id = \(id) RETURNING quantity
+                        """, as: Int64.self)
+                    try await applyTier(connection, lineID: id, quantity: quantity ?? 1, price: price)
+                }
+                return try await requireCart(connection, id: write.cartID, now: write.now)
+            }
+        } catch let error as PSQLError where error.isUniqueViolation {
+            let customerID = try await cart(id: write.cartID)?.customerID
+            throw try await customerHasCart(customerID: customerID, market: market)
+        }
+    }
+
+    public func addVoucher(code: String, write: CartWrite) async throws -> StoredCart {
+        try await database.write { connection in
+            try await touch(connection, write, itemsChanged: false)
+            try await connection.execute(
+                "INSERT INTO cart_vouchers (cart_id, code, applied_at) VALUES (\(write.cartID), \(code), \(write.now.millis)) ON CONFLICT DO NOTHING")
+            return try await requireCart(connection, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func removeVoucher(code: String, write: CartWrite) async throws -> StoredCart {
+        try await database.write { connection in
+            try await touch(connection, write, itemsChanged: false)
+            let removed = try await connection.execute("DELETE FROM cart_vouchers WHERE cart_id = \(write.cartID) AND code = \(code)")
+            guard removed == 1 else { throw CartStoreError.voucherNotOnCart(code) }
+            return try await requireCart(connection, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func setShippingMethod(_ method: String?, write: CartWrite) async throws -> StoredCart {
+        try await database.write { connection in
+            try await touch(connection, write, itemsChanged: false)
+            try await connection.execute("UPDATE carts SET shipping_method = \(method) WHERE id = \(write.cartID)")
+            return try await requireCart(connection, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func purgeExpired(now: Date) async throws -> Int {
+        try await database.write { connection in
+            try await connection.execute("DELETE FROM carts WHERE status = 'active' AND updated_at <= \(expiryCutoff(now))")
+        }
+    }
+
+    public func spendRecoveryToken(nonce: String, cartID: String, at now: Date) async throws -> Bool {
+        try await database.write { connection in
+            try await connection.execute(
+                "INSERT INTO spent_recovery_tokens (nonce, cart_id, spent_at) VALUES (\(nonce), \(cartID), \(now.millis)) ON CONFLICT DO NOTHING"
+            ) == 1
+        }
+    }
+
+    // MARK: Shared steps
+
+    /// Sets the unit price a line's final quantity earns (tier prices), in the caller's transaction.
+    func applyTier(_ connection: PostgresConnection, lineID: String, quantity: Int64, price: LinePrice) async throws {
+        guard !price.tiers.isEmpty, let unit = price.unitMinorUnits(forQuantity: quantity) else { return }
+        try await connection.execute("UPDATE cart_lines SET unit_minor = \(unit) WHERE id = \(lineID)")
+    }
+
+    /// The first step of every write: checks the cart exists, is active, is in `market` (when given) and
+    /// is at the expected version, then bumps the version and records the channel. The row stays locked
+    /// until the transaction ends; a concurrent writer waits here and then checks against the new version.
+    func touch(_ connection: PostgresConnection, _ write: CartWrite, itemsChanged: Bool, market: String? = nil) async throws {
+        let channel = ",\(write.channel),"
+        let changed = try await connection.execute(
+            """
+            UPDATE carts SET version = version + 1, updated_at = \(write.now.millis),
+                items_updated_at = CASE WHEN \(itemsChanged) THEN \(write.now.millis) ELSE items_updated_at END,
+                channels = CASE WHEN strpos(channels, \(channel)) > 0 THEN channels ELSE channels || \(write.channel) || ',' END
+            WHERE id = \(write.cartID) AND status = 'active' AND updated_at > \(expiryCutoff(write.now))
+              AND (\(write.expectedVersion)::BIGINT IS NULL OR version = \(write.expectedVersion))
+              AND (\(market)::TEXT IS NULL OR market = \(market))
+            """)
+        guard changed == 0 else { return }
+        guard let cart = try await fetchCart(connection, id: write.cartID, now: write.now) else { throw CartStoreError.cartNotFound(write.cartID) }
+        if cart.status != .active { throw CartStoreError.notActive(cart) }
+        if let expected = write.expectedVersion, expected != cart.version { throw CartStoreError.stale(cart) }
+        throw CartStoreError.marketChanged
+    }
+
+    func expiryCutoff(_ now: Date) -> Int64 { now.addingTimeInterval(-lifetime).millis }
+
+    func requireCart(_ connection: PostgresConnection, id: String, now: Date) async throws -> StoredCart {
+        guard let cart = try await fetchCart(connection, id: id, now: now) else { throw CartStoreError.cartNotFound(id) }
+        return cart
+    }
+
+    func fetchCart(_ connection: PostgresConnection, id: String, now: Date) async throws -> StoredCart? {
+        guard let row = try await connection.row("SELECT * FROM carts WHERE id = \(id) AND (status != 'active' OR updated_at > \(expiryCutoff(now)))")
+        else { return nil }
+        let lines = try await connection.rows("SELECT * FROM cart_lines WHERE cart_id = \(id) ORDER BY added_at, id COLLATE \"C\"")
+            .map(StoredCartLine.init(row:))
+        let vouchers = try await connection.values(
+            "SELECT code FROM cart_vouchers WHERE cart_id = \(id) ORDER BY applied_at, code COLLATE \"C\"", as: String.self)
+        return try StoredCart(row: row, lines: lines, vouchers: vouchers)
+    }
+
+    func activeCartID(_ connection: PostgresConnection, customerID: String, market: String) async throws -> String? {
+        try await connection.value(
+            "SELECT id FROM carts WHERE customer_id = \(customerID) AND market = \(market) AND status = 'active'", as: String.self)
+    }
+
+    /// The error for a unique violation of "one active cart per customer and market", naming that cart.
+    /// Read after the failed transaction rolled back (PostgreSQL takes no more statements in it).
+    private func customerHasCart(customerID: String?, market: String) async throws -> CartStoreError {
+        let existing = try await database.read { connection in
+            try await customerID.asyncFlatMap { try await activeCartID(connection, customerID: $0, market: market) }
+        }
+        return .customerHasCart(market: market, cartID: existing ?? "")
+    }
+}
+
+extension StoredCart {
+    init(row: PostgresRandomAccessRow, lines: [StoredCartLine], vouchers: [String]) throws {
+        guard let status = Status(rawValue: try row.get("status")) else { throw StorageError.corrupt("cart status") }
+        self.init(
+            id: try row.get("id"), market: try row.get("market"), currency: try row.get("currency"),
+            customerID: try row.get("customer_id", as: String?.self), email: try row.get("email", as: String?.self), status: status,
+            mergedInto: try row.get("merged_into", as: String?.self), version: try row.get("version"),
+            channels: (try row.get("channels", as: String.self)).split(separator: ",").map(String.init),
+            shippingMethod: try row.get("shipping_method", as: String?.self), createdAt: Date(millis: try row.get("created_at")),
+            updatedAt: Date(millis: try row.get("updated_at")), itemsUpdatedAt: Date(millis: try row.get("items_updated_at")), lines: lines,
+            vouchers: vouchers)
+    }
+}
+
+extension StoredCartLine {
+    init(row: PostgresRandomAccessRow) throws {
+        self.init(
+            id: try row.get("id"), sku: try row.get("sku"), productID: try row.get("product_id"), quantity: try row.get("quantity"),
+            unitMinorUnits: try row.get("unit_minor", as: Int64?.self), taxRate: try row.get("tax_rate", as: String?.self),
+            unavailableReason: try row.get("unavailable_reason", as: String?.self), channel: try row.get("channel"),
+            addedAt: Date(millis: try row.get("added_at")), updatedAt: Date(millis: try row.get("updated_at")),
+            pricedAt: Date(millis: try row.get("priced_at")))
+    }
+}
+
+extension Optional {
+    /// `flatMap` for an async transform.
+    func asyncFlatMap<Result>(_ transform: (Wrapped) async throws -> Result?) async rethrows -> Result? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}
