@@ -49,6 +49,7 @@ public final class PostgresDatabase: Sendable {
     }
 
     /// Runs `body` on one pooled connection, outside a transaction (each statement sees the latest commits).
+    @discardableResult
     func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         try await client.withConnection { connection in try await body(connection) }
     }
