@@ -6,7 +6,7 @@ import PasarLocalization
 /// Writes an order snapshot to its tables and reads it back.
 enum OrderRows {
     /// The parts of the snapshot kept as one JSON column.
-    private struct Snapshot: Codable {
+    struct Snapshot: Codable {
         let totals: OrderTotals
         let vouchers: [String]
         let payment: PaymentStart
@@ -103,7 +103,7 @@ enum OrderRows {
         return currency
     }
 
-    private static func status(_ text: String) throws -> OrderStatus {
+    static func status(_ text: String) throws -> OrderStatus {
         guard let status = OrderStatus(rawValue: text) else { throw StorageError.corrupt("order status \(text)") }
         return status
     }

@@ -1,0 +1,95 @@
+import FoundationEssentials
+import PostgresNIO
+
+/// `StockLedger` on PostgreSQL: each stock change is one conditional statement plus its movement
+/// row, run inside the caller's transaction. The `WHERE` clause carries the rule (enough available,
+/// never below reserved) and is checked again on the row's latest version when another
+/// transaction changed it meanwhile, so concurrent processes cannot oversell: a refused update
+/// changes no row. A transaction that changes several rows of one location goes through them in
+/// SKU order (`lock`), so two such transactions never wait for each other in a circle.
+enum PostgresStockLedger {
+    typealias Context = StockLedger.Context
+
+    /// Locks the stock rows of these SKUs at `location` in SKU order, before the statements that
+    /// change them in another order.
+    static func lock(_ connection: PostgresConnection, location: String, skus: [String]) async throws {
+        try await connection.execute(
+            """
+            SELECT 1 FROM stock_levels WHERE location = \(location) AND sku = ANY(\(skus))
+            ORDER BY sku COLLATE "C" FOR UPDATE
+            """)
+    }
+
+    /// Sets `quantity` aside for an order; false when fewer are available.
+    static func reserve(_ connection: PostgresConnection, location: String, sku: String, quantity: Int64, _ context: Context) async throws -> Bool {
+        let changed = try await connection.execute(
+            """
+            UPDATE stock_levels SET reserved = reserved + \(quantity), updated_at = \(context.now.millis)
+            WHERE location = \(location) AND sku = \(sku) AND on_hand - reserved >= \(quantity)
+            """)
+        guard changed == 1 else { return false }
+        try await record(connection, location: location, sku: sku, onHand: 0, reserved: quantity, reason: .reservation, context)
+        return true
+    }
+
+    /// Gives back units reserved for a cancelled order.
+    static func release(_ connection: PostgresConnection, location: String, sku: String, quantity: Int64, _ context: Context) async throws {
+        let changed = try await connection.execute(
+            """
+            UPDATE stock_levels SET reserved = reserved - \(quantity), updated_at = \(context.now.millis)
+            WHERE location = \(location) AND sku = \(sku) AND reserved >= \(quantity)
+            """)
+        guard changed == 1 else { throw StorageError.corrupt("reservation of \(sku) at \(location)") }
+        try await record(connection, location: location, sku: sku, onHand: 0, reserved: -quantity, reason: .release, context)
+    }
+
+    /// Reserved units leave the building (shipped or collected).
+    static func fulfil(_ connection: PostgresConnection, location: String, sku: String, quantity: Int64, _ context: Context) async throws {
+        let changed = try await connection.execute(
+            """
+            UPDATE stock_levels SET on_hand = on_hand - \(quantity), reserved = reserved - \(quantity), updated_at = \(context.now.millis)
+            WHERE location = \(location) AND sku = \(sku) AND reserved >= \(quantity)
+            """)
+        guard changed == 1 else { throw StorageError.corrupt("reservation of \(sku) at \(location)") }
+        try await record(connection, location: location, sku: sku, onHand: -quantity, reserved: -quantity, reason: .sale, context)
+    }
+
+    /// Adds (or, negative, takes away) on-hand units; taking away never goes below what is reserved.
+    /// Two processes adding to a SKU not stocked yet both succeed: `ON CONFLICT` turns the later
+    /// insert into an update of the row the earlier one made.
+    static func add(
+        _ connection: PostgresConnection, location: String, sku: String, delta: Int64, reason: StockReason, _ context: Context
+    ) async throws {
+        if delta > 0 {
+            try await connection.execute(
+                """
+                INSERT INTO stock_levels (location, sku, on_hand, reserved, updated_at) VALUES (\(location), \(sku), \(delta), 0, \(context.now.millis))
+                ON CONFLICT (location, sku) DO UPDATE SET on_hand = stock_levels.on_hand + excluded.on_hand, updated_at = excluded.updated_at
+                """)
+        } else {
+            let changed = try await connection.execute(
+                """
+                UPDATE stock_levels SET on_hand = on_hand + \(delta), updated_at = \(context.now.millis)
+                WHERE location = \(location) AND sku = \(sku) AND on_hand + \(delta) >= reserved
+                """)
+            guard changed == 1 else { throw InventoryError.belowReserved(sku: sku, location: location) }
+        }
+        try await record(connection, location: location, sku: sku, onHand: delta, reserved: 0, reason: reason, context)
+    }
+
+    static func level(_ connection: PostgresConnection, location: String, sku: String) async throws -> StockLevel {
+        let row = try await connection.row("SELECT on_hand, reserved FROM stock_levels WHERE location = \(location) AND sku = \(sku)")
+        return StockLevel(
+            location: location, sku: sku, onHand: try row?.get("on_hand", as: Int64.self) ?? 0, reserved: try row?.get("reserved", as: Int64.self) ?? 0)
+    }
+
+    private static func record(
+        _ connection: PostgresConnection, location: String, sku: String, onHand: Int64, reserved: Int64, reason: StockReason, _ context: Context
+    ) async throws {
+        try await connection.execute(
+            """
+            INSERT INTO stock_movements (location, sku, on_hand_delta, reserved_delta, reason, reference, note, actor, created_at)
+            VALUES (\(location), \(sku), \(onHand), \(reserved), \(reason.rawValue), \(context.reference), \(context.note), \(context.actor), \(context.now.millis))
+            """)
+    }
+}

@@ -1,0 +1,120 @@
+import FoundationEssentials
+public import PasarCore
+import PostgresNIO
+
+/// Orders on a shared PostgreSQL database. Placing, status changes and returns each run in one
+/// transaction together with their stock changes (`PostgresStockLedger`) and outbox events
+/// (`PostgresOutbox`), and lock what they read before deciding, so several processes placing,
+/// moving and returning orders at once reach the results one SQLite writer would.
+public final class PostgresOrderStore: OrderStore {
+    let database: PostgresDatabase
+
+    public init(database: PostgresDatabase) {
+        self.database = database
+    }
+
+    /// The class of the advisory locks that serialize placements under one idempotency key ("ordk");
+    /// the lock's second half is the key's hash, so other keys never wait (unless their hashes collide).
+    static let idempotencyLockClass: Int32 = 0x6F72_646B
+
+    public func place(_ draft: OrderDraft, idempotencyKey: String) async throws -> PlacedOrder {
+        do {
+            return try await placeOnce(draft, idempotencyKey: idempotencyKey)
+        } catch is PostgresOrderRows.IdempotencyKeyTaken {
+            // Another placement committed this key after ours looked; run again to answer with its order.
+            return try await placeOnce(draft, idempotencyKey: idempotencyKey)
+        }
+    }
+
+    /// The checks in SQLite's order: the key, then the cart, then the stock. The key's advisory
+    /// lock makes a second checkout with the same key wait until the first commits and then find its
+    /// order; the cart's conditional update makes a second checkout of one cart (another key) wait
+    /// and then find the cart closed.
+    private func placeOnce(_ draft: OrderDraft, idempotencyKey: String) async throws -> PlacedOrder {
+        try await database.write { connection in
+            try await connection.execute("SELECT pg_advisory_xact_lock(\(Self.idempotencyLockClass), hashtext(\(idempotencyKey)))")
+            if let existingID = try await connection.value("SELECT id FROM orders WHERE idempotency_key = \(idempotencyKey)", as: String.self) {
+                let existing = try await PostgresOrderRows.require(connection, id: existingID)
+                guard existing.cartID == draft.cartID else { throw OrderStoreError.idempotencyKeyReused(orderID: existingID) }
+                return PlacedOrder(order: existing, created: false)
+            }
+            if let cartID = draft.cartID, try await !Self.closeCart(connection, cartID: cartID, now: draft.placedAt) {
+                throw OrderStoreError.cartNotActive(cartID)
+            }
+            let location = try await Self.reserveStock(connection, for: draft)
+            try await PostgresOrderRows.insert(connection, draft: draft, idempotencyKey: idempotencyKey, location: location)
+            try await PostgresOutbox.append(
+                connection, .orderPlaced, orderID: draft.id, customerID: draft.customerID, market: draft.market, language: draft.language,
+                arguments: .init(order: draft.number, count: draft.unitCount, amount: draft.totals.total, store: nil, returnID: nil),
+                now: draft.placedAt)
+            // The order as just written, built from the draft.
+            let placed = Order(
+                status: .placed, draft: draft, stockLocation: location, lines: draft.lines, paidAt: nil,
+                refunded: Money.zero(try OrderRows.currency(draft.totals.total.currency.code)),
+                history: [OrderStatusChange(status: .placed, actor: draft.channel, note: nil, at: draft.placedAt)], updatedAt: draft.placedAt)
+            return PlacedOrder(order: placed, created: true)
+        }
+    }
+
+    /// `CartCheckout.close`: false when the cart is no longer active. The update waits for any
+    /// other transaction holding the cart and then checks the status that one left.
+    private static func closeCart(_ connection: PostgresConnection, cartID: String, now: Date) async throws -> Bool {
+        try await connection.execute(
+            """
+            UPDATE carts SET status = 'checked_out', version = version + 1, updated_at = \(now.millis)
+            WHERE id = \(cartID) AND status = 'active'
+            """) == 1
+    }
+
+    /// Tries each candidate location in turn, inside a savepoint when another location could still
+    /// follow, so a location that lacks one line leaves no reservation behind; returns the location
+    /// that had everything. A location's stock rows are locked in SKU order first, so checkouts of
+    /// the same SKUs in different line orders cannot deadlock; the conditional updates then run in
+    /// line order, so the first short line is the one SQLite reports.
+    private static func reserveStock(_ connection: PostgresConnection, for draft: OrderDraft) async throws -> String {
+        var firstShortage: (sku: String, location: String)?
+        let context = StockLedger.Context(reference: draft.id, note: nil, actor: draft.channel, now: draft.placedAt)
+        for (index, location) in draft.stockLocations.enumerated() {
+            let guarded = index < draft.stockLocations.count - 1
+            if guarded { try await connection.execute("SAVEPOINT reserve_stock") }
+            try await PostgresStockLedger.lock(connection, location: location, skus: draft.lines.map(\.sku))
+            var shortage: String?
+            for line in draft.lines {
+                if try await !PostgresStockLedger.reserve(connection, location: location, sku: line.sku, quantity: line.quantity, context) {
+                    shortage = line.sku
+                    break
+                }
+            }
+            guard let shortage else {
+                if guarded { try await connection.execute("RELEASE SAVEPOINT reserve_stock") }
+                return location
+            }
+            if guarded {
+                try await connection.execute("ROLLBACK TO SAVEPOINT reserve_stock")
+                try await connection.execute("RELEASE SAVEPOINT reserve_stock")
+            }
+            firstShortage = firstShortage ?? (shortage, location)
+        }
+        throw OrderStoreError.outOfStock(sku: firstShortage?.sku ?? draft.lines.first?.sku ?? "", location: firstShortage?.location ?? "")
+    }
+
+    public func order(idempotencyKey: String) async throws -> Order? {
+        try await PostgresOrderRows.consistentRead(database) { connection in
+            try await PostgresOrderRows.orders(connection, "SELECT * FROM orders WHERE idempotency_key = \(idempotencyKey)").first
+        }
+    }
+
+    public func order(id: String) async throws -> Order? {
+        try await PostgresOrderRows.consistentRead(database) { connection in try await PostgresOrderRows.fetch(connection, id: id) }
+    }
+
+    public func orders(customerID: String, email: String?, limit: Int) async throws -> [Order] {
+        try await PostgresOrderRows.consistentRead(database) { connection in
+            try await PostgresOrderRows.customerOrders(connection, customerID: customerID, email: email, limit: limit)
+        }
+    }
+
+    public func events(after sequence: Int64, limit: Int) async throws -> [OrderEvent] {
+        try await database.read { connection in try await PostgresOutbox.events(connection, after: sequence, limit: limit) }
+    }
+}
