@@ -89,7 +89,7 @@ let package = Package(
             path: "Benchmarks/BareServer",
             swiftSettings: strictSwift
         ),
-        .target(name: "PasarTestSupport", path: "Tests/PasarTestSupport", swiftSettings: strictSwift),
+        .target(name: "PasarTestSupport", dependencies: ["PasarStorage"], path: "Tests/PasarTestSupport", swiftSettings: strictSwift),
         .testTarget(name: "PasarCoreTests", dependencies: ["PasarCore"], swiftSettings: strictSwift),
         .testTarget(
             name: "PasarLocalizationTests",
@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PasarCLITests",
-            dependencies: ["pasar", "PasarTestSupport"],
+            dependencies: ["pasar", "PasarTestSupport", "PasarStorage"],
             swiftSettings: strictSwift
         ),
     ],

@@ -13,7 +13,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "The catalog file (.jsonl).")
     var file: String
 
-    @Option(help: "SQLite database file.")
+    @Option(help: "SQLite database file, or a postgres:// URL.")
     var db: String = Environment.value("PASAR_DB") ?? "pasar.sqlite"
 
     @Option(help: "Directory of market files.")
@@ -23,15 +23,14 @@ struct ImportCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let registry = try MarketsCommand.loadRegistry(directory: markets)
-        let database = try PasarDatabase(path: db)
-        let catalog = try SQLiteCatalogStore(database: database, indexLanguages: registry.snapshot.markets.flatMap(\.languages))
+        let stores = try await PasarStores.open(db, indexLanguages: registry.snapshot.markets.flatMap(\.languages), cartLifetime: 3600)
         do {
-            let summary = try await CatalogImporter(store: catalog, markets: registry.snapshot).importFile(at: file)
+            let summary = try await CatalogImporter(store: stores.catalog, markets: registry.snapshot).importFile(at: file)
             print("imported \(summary.categories) categories, \(summary.products) products, \(summary.prices) prices in \(start.duration(to: clock.now))")
         } catch let error as CatalogImporter.LineError {
-            try database.close()
+            try await stores.close()
             throw ValidationError("\(file) \(error.description)")
         }
-        try database.close()
+        try await stores.close()
     }
 }

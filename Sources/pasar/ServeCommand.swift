@@ -5,7 +5,8 @@ import PasarAPI
 import PasarMarkets
 import PasarStorage
 
-/// `pasar serve`: runs the HTTP API on the embedded SQLite database.
+/// `pasar serve`: runs the HTTP API on the embedded SQLite database, or on a PostgreSQL database that
+/// several `pasar serve` processes share.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -24,8 +25,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free port and prints it).")
     var port: Int = Environment.value("PASAR_PORT").flatMap(Int.init) ?? 8080
 
-    @Option(help: "SQLite database file, created and migrated on first start.")
+    @Option(help: "SQLite database file, or a postgres:// URL (several servers may share one); created or migrated at start.")
     var db: String = Environment.value("PASAR_DB") ?? "pasar.sqlite"
+
+    @Option(help: "Most PostgreSQL connections this process opens.")
+    var dbConnections: Int = Environment.value("PASAR_DB_CONNECTIONS").flatMap(Int.init) ?? 20
 
     @Option(help: "Directory of market files.")
     var markets: String = Environment.value("PASAR_MARKETS") ?? "Locales/markets"
@@ -65,6 +69,10 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level '\(logLevel)' is not a log level") }
+        guard dbConnections >= 2 else { throw ValidationError("--db-connections must be 2 or more") }
+        if PostgresLocation.isURL(db) {
+            do { _ = try PostgresLocation(url: db) } catch { throw ValidationError("--db: \(error)") }
+        }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more") }
         if let key = Environment.value("PASAR_CUSTOMER_TOKEN_KEY"), key.utf8.count < 32 {
             throw ValidationError("PASAR_CUSTOMER_TOKEN_KEY must be at least 32 bytes")
@@ -92,13 +100,14 @@ struct ServeCommand: AsyncParsableCommand {
         let customerTokens = await CustomerTokens(key: tokenKey ?? (0..<32).map { _ in UInt8.random(in: .min ... .max) })
         let registry = try MarketsCommand.loadRegistry(directory: markets)
         let messageCatalog = try MessageCatalog.load(directory: messages)
-        let database = try PasarDatabase(path: db)
-        let languages = registry.snapshot.markets.flatMap(\.languages)
-        let catalog = try SQLiteCatalogStore(database: database, indexLanguages: languages)
-        let carts = SQLiteCartStore(database: database, lifetime: TimeInterval(cartLifetimeHours) * 3600)
-        let inventory = SQLiteInventoryStore(database: database)
-        let commerce = CommerceStores(
-            inventory: inventory, orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database))
+        let stores = try await PasarStores.open(
+            db, indexLanguages: registry.snapshot.markets.flatMap(\.languages), cartLifetime: TimeInterval(cartLifetimeHours) * 3600,
+            maximumConnections: dbConnections, logger: logger)
+        logger.info("database open", metadata: ["database": "\(stores.kind)", "location": "\(PostgresLocation.redacted(db))"])
+        let catalog = stores.catalog
+        let carts = stores.carts
+        let inventory = stores.inventory
+        let commerce = CommerceStores(inventory: inventory, orders: stores.orders, customers: stores.customers)
         if demo {
             let vouchers = try await VoucherImporter.importFile(at: demoVouchers, into: carts, markets: registry.snapshot)
             logger.info("demo vouchers loaded", metadata: ["vouchers": "\(vouchers)"])
@@ -117,12 +126,15 @@ struct ServeCommand: AsyncParsableCommand {
         let services = APIServices(
             markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, keyring: keyring, customerTokens: customerTokens,
             rateLimit: rateLimit > 0 ? (Double(rateLimit), Double(rateLimit * 2)) : nil,
-            messages: messageCatalog, commerce: commerce)
+            messages: messageCatalog, commerce: commerce, changeFeed: stores.changeFeed)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
-            extraServices: [MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger)])
+            extraServices: [
+                MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger),
+                ChangeFeedService(services: services),
+            ])
         try await app.runService()
-        try database.close()
+        try await stores.close()
     }
 }
 

@@ -9,15 +9,17 @@ import PasarTestSupport
 import Synchronization
 import Testing
 
-/// A real Pasar server for one test: a fresh SQLite file in a temp directory, the shipped markets,
-/// the demo catalog imported, and Hummingbird's live test client on a free port.
+/// A real Pasar server for one test: a fresh database, the shipped markets, the demo catalog
+/// imported, and Hummingbird's live test client on a free port. The database is a SQLite file in a
+/// temp directory, or, when `PASAR_TEST_POSTGRES_URL` names a PostgreSQL server, a database of its
+/// own on that server: the whole suite runs unchanged against either.
 struct TestServer {
     static let adminKey = "test-admin-key-0123456789"
 
     let directory: URL
-    let database: PasarDatabase
+    let stores: PasarStores
     let services: APIServices
-    let inventory: SQLiteInventoryStore
+    var inventory: any InventoryStore { stores.inventory }
 
     static let recoveryKey = Array("test-recovery-key-0123456789abcdef".utf8)
 
@@ -36,18 +38,17 @@ struct TestServer {
         self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let registry = try MarketRegistry(directory: "\(Fixtures.repositoryRoot)/Locales/markets")
-        database = try PasarDatabase(path: directory.appendingPathComponent("pasar.sqlite").path)
-        let catalog = try SQLiteCatalogStore(database: database, indexLanguages: registry.snapshot.markets.flatMap(\.languages))
+        stores = try await TestDatabase.open(
+            directory: directory, reused: reused, indexLanguages: registry.snapshot.markets.flatMap(\.languages), cartLifetime: cartLifetime)
+        let catalog = stores.catalog
         if demo && !reused {
             _ = try await CatalogImporter(store: catalog, markets: registry.snapshot)
                 .importFile(at: Fixtures.path("catalog/demo-catalog.jsonl"))
         }
-        let carts = SQLiteCartStore(database: database, lifetime: cartLifetime)
+        let carts = stores.carts
         if demo {
             try await VoucherImporter.importFile(at: Fixtures.path("catalog/demo-vouchers.json"), into: carts, markets: registry.snapshot)
         }
-        let inventory = SQLiteInventoryStore(database: database)
-        self.inventory = inventory
         services = APIServices(
             markets: registry, catalog: catalog, carts: carts, cartSettings: CartSettings(lifetime: cartLifetime, recoveryKey: Self.recoveryKey),
             keyring: APIKeyring(
@@ -56,18 +57,22 @@ struct TestServer {
                 allowsAnonymous: !channelKeys),
             customerTokens: await CustomerTokens(key: Self.customerTokenKey), rateLimit: rateLimit,
             messages: try MessageCatalog.load(directory: "\(Fixtures.repositoryRoot)/Locales/messages"),
-            commerce: CommerceStores(
-                inventory: inventory, orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database)))
+            commerce: CommerceStores(inventory: stores.inventory, orders: stores.orders, customers: stores.customers),
+            changeFeed: stores.changeFeed)
     }
 
     /// Runs `body` against the live server, then closes the database and, unless `keep`, removes it.
     func run(keep: Bool = false, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = buildApplication(settings: ServerSettings(host: "127.0.0.1", port: 0), services: services, logger: Logger(label: "test"))
-        defer {
-            try? database.close()
-            if !keep { try? FileManager.default.removeItem(at: directory) }
+        let app = buildApplication(
+            settings: ServerSettings(host: "127.0.0.1", port: 0), services: services, logger: Logger(label: "test"),
+            extraServices: [ChangeFeedService(services: services)])
+        do {
+            try await app.test(.live, body)
+        } catch {
+            try? await TestDatabase.close(stores, directory: directory, keep: keep)
+            throw error
         }
-        try await app.test(.live, body)
+        try await TestDatabase.close(stores, directory: directory, keep: keep)
     }
 
     /// `run` for a body that returns a value (e.g. a cart id to look for after a restart).

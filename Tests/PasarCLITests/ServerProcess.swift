@@ -32,14 +32,15 @@ final class ServerProcess: Sendable {
             errors.fileHandleForReading.readabilityHandler = { handle in
                 let data = handle.availableData
                 let all = text.withLock { text in
-                    text += String(decoding: data, as: UTF8.self)
+                    if text.count < 1 << 16 { text += String(decoding: data, as: UTF8.self) }
                     return text
                 }
                 let found = all.range(of: #"listening on [^\s]*:(\d+)"#, options: .regularExpression).flatMap { range in
                     Int(all[range].split(separator: ":").last ?? "")
                 }
+                // The handler stays to drain the log after the port is found: a full pipe would block the server.
+                if data.isEmpty { handle.readabilityHandler = nil }
                 if data.isEmpty || found != nil {
-                    handle.readabilityHandler = nil
                     port.withLock { pending in
                         if let found { pending?.resume(returning: found) } else { pending?.resume(throwing: ServerProcessError.exited(all)) }
                         pending = nil

@@ -20,7 +20,9 @@ public struct APIServices: Sendable {
     public let customers: any CustomerStore
     public let payments: PaymentProviders
     let languages = LanguageResolver()
-    let cartEvents = CartEventHub()
+    let cartEvents: CartEventHub
+    /// Changes made by other processes on a shared database; nil on SQLite.
+    public let changeFeed: (any ChangeFeed)?
     /// Encoded product pages; admin catalog and market writes clear it.
     let productPages = PageCache()
     let cartMessages: CartMessages
@@ -28,7 +30,7 @@ public struct APIServices: Sendable {
     public init(
         markets: MarketRegistry, catalog: any CatalogStore, carts: any CartStore, cartSettings: CartSettings = CartSettings(),
         keyring: APIKeyring, customerTokens: CustomerTokens, rateLimit: (perSecond: Double, burst: Double)? = (50, 100),
-        messages: MessageCatalog = .empty, commerce: CommerceStores
+        messages: MessageCatalog = .empty, commerce: CommerceStores, changeFeed: (any ChangeFeed)? = nil
     ) {
         self.markets = markets
         self.catalog = catalog
@@ -43,5 +45,7 @@ public struct APIServices: Sendable {
         customers = commerce.customers
         payments = commerce.payments
         cartMessages = CartMessages(catalog: messages)
+        self.changeFeed = changeFeed
+        cartEvents = CartEventHub(feed: changeFeed)
     }
 }

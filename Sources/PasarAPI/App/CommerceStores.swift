@@ -4,7 +4,7 @@ public import PasarStorage
 /// `APIServices` together.
 ///
 /// ```swift
-/// let commerce = CommerceStores.sqlite(database)   // SQLite stores and the manual payment provider
+/// let commerce = CommerceStores(inventory: stores.inventory, orders: stores.orders, customers: stores.customers)
 /// ```
 public struct CommerceStores: Sendable {
     public let inventory: any InventoryStore
@@ -17,12 +17,5 @@ public struct CommerceStores: Sendable {
         self.orders = orders
         self.customers = customers
         self.payments = payments
-    }
-
-    /// Every store on one SQLite database.
-    public static func sqlite(_ database: PasarDatabase) -> CommerceStores {
-        CommerceStores(
-            inventory: SQLiteInventoryStore(database: database), orders: SQLiteOrderStore(database: database),
-            customers: SQLiteCustomerStore(database: database))
     }
 }

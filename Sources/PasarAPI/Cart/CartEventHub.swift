@@ -1,7 +1,10 @@
 import Foundation
+import PasarStorage
 import Synchronization
 
-/// In-process fan-out of cart changes to the `GET /v1/carts/{id}/events` streams of that cart.
+/// Fan-out of cart changes to the `GET /v1/carts/{id}/events` streams of that cart: in-process, and
+/// through the change feed to the other processes of a shared database (whose notices come back
+/// here through `ChangeFeedService`; streams skip versions they already sent).
 /// Each subscriber also gets a heartbeat every `heartbeat` so a closed connection is noticed and
 /// its subscription released even when the cart does not change.
 final class CartEventHub: Sendable {
@@ -12,9 +15,11 @@ final class CartEventHub: Sendable {
 
     private let subscribers = Mutex<[String: [UUID: AsyncStream<Signal>.Continuation]]>([:])
     private let heartbeat: Duration
+    private let feed: (any ChangeFeed)?
 
-    init(heartbeat: Duration = .seconds(15)) {
+    init(heartbeat: Duration = .seconds(15), feed: (any ChangeFeed)? = nil) {
         self.heartbeat = heartbeat
+        self.feed = feed
     }
 
     /// A listener's signals; `end()` finishes them (graceful shutdown).
@@ -46,6 +51,12 @@ final class CartEventHub: Sendable {
     }
 
     func publish(cartID: String, version: Int64) {
+        if let feed { Task { await feed.announce(.cart(id: cartID, version: version)) } }
+        deliver(cartID: cartID, version: version)
+    }
+
+    /// Wakes this process's streams of the cart.
+    func deliver(cartID: String, version: Int64) {
         let targets = subscribers.withLock { Array(($0[cartID] ?? [:]).values) }
         for continuation in targets { continuation.yield(.changed(version: version)) }
     }

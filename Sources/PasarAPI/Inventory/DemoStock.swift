@@ -4,7 +4,7 @@ public import PasarStorage
 /// The demo inventory `pasar serve --demo` starts with: warehouses hold 40 of every SKU; stores
 /// hold 0 to 6, varying by SKU and store (a stable hash), so availability shows real differences.
 public enum DemoStock {
-    public static func seed(_ inventory: SQLiteInventoryStore, markets: MarketSnapshot) async throws -> Int {
+    public static func seed(_ inventory: any InventoryStore, markets: MarketSnapshot) async throws -> Int {
         guard try await inventory.isEmpty() else { return 0 }
         let locations = markets.markets.flatMap(\.stockLocations)
         let warehouses = Set(locations.filter { $0.kind == .warehouse }.map(\.id))

@@ -1,7 +1,7 @@
 public import PasarCore
 
 /// Persistence of the catalog: products, categories and price lists. The domain and HTTP layers
-/// use only this protocol; SQLite implements it today, PostgreSQL can later.
+/// use only this protocol; SQLite and PostgreSQL implement it.
 public protocol CatalogStore: Sendable {
     /// Creates or replaces a product with its variants, categories, slugs and, when given, its prices
     /// (nil keeps the stored prices). All or nothing.
@@ -22,6 +22,8 @@ public protocol CatalogStore: Sendable {
     func listProducts(_ query: ProductListQuery) async throws -> ProductPage
     func categories() async throws -> [Category]
     func productCount() async throws -> Int
+    /// Forgets cached products and prices: another process changed the catalog.
+    func dropCachedEntries()
 }
 
 extension CatalogStore {

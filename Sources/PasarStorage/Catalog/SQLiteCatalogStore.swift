@@ -15,6 +15,8 @@ public final class SQLiteCatalogStore: CatalogStore {
         self.indexer = try CatalogIndexer(languages: indexLanguages)
     }
 
+    public func dropCachedEntries() { cache.invalidate() }
+
     // MARK: Writes
 
     public func save(_ product: Product, prices: [PriceEntry]?) async throws {

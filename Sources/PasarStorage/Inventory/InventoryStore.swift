@@ -13,6 +13,9 @@ public protocol InventoryStore: Sendable {
     func movements(sku: String, location: String?, limit: Int) async throws -> [StockMovement]
     /// Whether any stock row exists (the demo seeds only an empty inventory).
     func isEmpty() async throws -> Bool
+    /// Receives `quantity(sku, location)` units of every catalog SKU at every location, in one
+    /// transaction; returns how many stock rows it filled.
+    func seedDemoStock(locations: [String], quantity: @Sendable (String, String) -> Int64) async throws -> Int
 }
 
 /// Stock of one SKU at one location.

@@ -1,3 +1,4 @@
+import Foundation
 public import Logging
 import PostgresNIO
 
@@ -92,4 +93,31 @@ extension PSQLError {
     var isTransient: Bool { sqlState == "40001" || sqlState == "40P01" }
     var isUniqueViolation: Bool { sqlState == "23505" }
     var isCheckViolation: Bool { sqlState == "23514" }
+}
+
+extension PostgresDatabase {
+    /// Creates an empty database on the server of `server` (whose own database is used to connect);
+    /// for provisioning scripts and tests, which give each server under test a database of its own.
+    public static func createDatabase(named name: String, on server: PostgresLocation) async throws {
+        try await administer(server, PostgresQuery(unsafeSQL: "CREATE DATABASE \(quoted(name))"))
+    }
+
+    /// Drops a database, closing the connections still open to it.
+    public static func dropDatabase(named name: String, on server: PostgresLocation) async throws {
+        try await administer(server, PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(quoted(name)) WITH (FORCE)"))
+    }
+
+    private static func administer(_ server: PostgresLocation, _ statement: PostgresQuery) async throws {
+        let client = PostgresClient(configuration: server.clientConfiguration(maximumConnections: 1))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await client.withConnection { connection in _ = try await connection.execute(statement) }
+        }
+    }
+
+    /// An SQL identifier in double quotes.
+    private static func quoted(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
 }

@@ -55,6 +55,9 @@ enum PostgresMigrations {
                 updated_at BIGINT NOT NULL
             )
             """,
+            // Lists sorted by id compare ids bytewise (COLLATE "C", SQLite's BINARY) whatever the
+            // database's collation; this index serves that order.
+            "CREATE INDEX products_by_id ON products(id COLLATE \"C\")",
             """
             CREATE TABLE product_categories (
                 category_id TEXT NOT NULL,

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -7,17 +7,17 @@ import Foundation
 /// A minimal Server-Sent Events client over a plain TCP socket, reading on its own thread so the
 /// test's tasks stay free. Reads time out after 10 s, which ends the stream (and fails the test)
 /// instead of hanging it.
-final class SSEReader: Sendable {
-    struct Event: Sendable {
-        let name: String
-        let id: String
-        let data: String
+public final class SSEReader: Sendable {
+    public struct Event: Sendable {
+        public let name: String
+        public let id: String
+        public let data: String
     }
 
-    let events: AsyncStream<Event>
+    public let events: AsyncStream<Event>
     private let socket: Int32
 
-    init(port: Int, path: String, headers: [String]) throws {
+    public init(port: Int, path: String, headers: [String]) throws {
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
@@ -43,7 +43,7 @@ final class SSEReader: Sendable {
         }
     }
 
-    func close() { shutdown(socket, Int32(SHUT_RDWR)) }
+    public func close() { shutdown(socket, Int32(SHUT_RDWR)) }
 
     deinit { Glibc.close(socket) }
 

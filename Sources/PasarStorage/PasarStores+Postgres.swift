@@ -1,0 +1,18 @@
+public import Foundation
+public import Logging
+public import PasarLocalization
+
+extension PasarStores {
+    /// Every store on a shared PostgreSQL database, with its change feed.
+    public static func postgres(
+        _ location: PostgresLocation, indexLanguages: [LocaleTag], cartLifetime: TimeInterval, maximumConnections: Int = 20,
+        logger: Logger = Logger(label: "pasar.storage")
+    ) async throws -> PasarStores {
+        let database = try await PostgresDatabase.open(location, maximumConnections: maximumConnections, logger: logger)
+        return PasarStores(
+            catalog: try PostgresCatalogStore(database: database, indexLanguages: indexLanguages),
+            carts: PostgresCartStore(database: database, lifetime: cartLifetime), inventory: PostgresInventoryStore(database: database),
+            orders: PostgresOrderStore(database: database), customers: PostgresCustomerStore(database: database),
+            changeFeed: PostgresChangeFeed(database: database), kind: "postgresql", closeDatabase: { await database.close() })
+    }
+}

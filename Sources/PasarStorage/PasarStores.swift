@@ -1,0 +1,46 @@
+public import Foundation
+public import Logging
+public import PasarLocalization
+
+/// Every store of one database, SQLite or PostgreSQL, chosen by where the database is: a file path
+/// opens (or creates) a SQLite file, a `postgres://` URL a shared PostgreSQL database.
+///
+/// ```swift
+/// let stores = try await PasarStores.open("pasar.sqlite", indexLanguages: ["en", "de"], cartLifetime: 30 * 86400)
+/// defer { try? await stores.close() }
+/// ```
+public struct PasarStores: Sendable {
+    public let catalog: any CatalogStore
+    public let carts: any CartStore
+    public let inventory: any InventoryStore
+    public let orders: any OrderStore
+    public let customers: any CustomerStore
+    /// Changes made by other processes on the same database; nil on SQLite, where one process owns the file.
+    public let changeFeed: (any ChangeFeed)?
+    /// Which database: "sqlite" or "postgresql".
+    public let kind: String
+    let closeDatabase: @Sendable () async throws -> Void
+
+    /// `location`: a SQLite file path, or a postgres:// URL (see `PostgresLocation`).
+    /// `indexLanguages`: every language a request may be served in (the markets' languages).
+    public static func open(
+        _ location: String, indexLanguages: [LocaleTag], cartLifetime: TimeInterval, maximumConnections: Int = 20,
+        logger: Logger = Logger(label: "pasar.storage")
+    ) async throws -> PasarStores {
+        if PostgresLocation.isURL(location) {
+            return try await postgres(PostgresLocation(url: location), indexLanguages: indexLanguages, cartLifetime: cartLifetime,
+                maximumConnections: maximumConnections, logger: logger)
+        }
+        let database = try PasarDatabase(path: location)
+        return PasarStores(
+            catalog: try SQLiteCatalogStore(database: database, indexLanguages: indexLanguages),
+            carts: SQLiteCartStore(database: database, lifetime: cartLifetime), inventory: SQLiteInventoryStore(database: database),
+            orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database), changeFeed: nil,
+            kind: "sqlite", closeDatabase: { try database.close() })
+    }
+
+    /// Closes the database: SQLite checkpoints its log into the file, PostgreSQL closes the pool.
+    public func close() async throws {
+        try await closeDatabase()
+    }
+}
