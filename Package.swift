@@ -110,6 +110,11 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "PasarStorageTests",
+            dependencies: ["PasarStorage", "PasarCore", "PasarLocalization", "PasarTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "PasarCLITests",
             dependencies: ["pasar", "PasarTestSupport", "PasarStorage"],
             swiftSettings: strictSwift
