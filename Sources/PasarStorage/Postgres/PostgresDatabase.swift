@@ -20,20 +20,27 @@ public final class PostgresDatabase: Sendable {
     public let location: PostgresLocation
     private let runner: Task<Void, Never>
 
-    private init(location: PostgresLocation, maximumConnections: Int, logger: Logger) {
+    private init(location: PostgresLocation, maximumConnections: Int, logger: Logger, started: @escaping @Sendable () -> Void) {
         self.location = location
         self.logger = logger
         let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections), backgroundLogger: logger)
         self.client = client
         // The pool works while `run()` does; `close()` cancels it.
-        runner = Task { await client.run() }
+        runner = Task {
+            started()
+            await client.run()
+        }
     }
 
     /// Connects, checks the server answers and brings the schema up to date.
     public static func open(
         _ location: PostgresLocation, maximumConnections: Int = 20, logger: Logger = Logger(label: "pasar.postgres")
     ) async throws -> PostgresDatabase {
-        let database = PostgresDatabase(location: location, maximumConnections: maximumConnections, logger: logger)
+        // Leasing a connection before `run()` began works but logs a warning; wait until the runner is about to call it.
+        let (started, signal) = AsyncStream.makeStream(of: Void.self)
+        let database = PostgresDatabase(location: location, maximumConnections: maximumConnections, logger: logger) { signal.finish() }
+        for await _ in started {}
+        await Task.yield()
         do {
             try await PostgresMigrations.migrate(database)
         } catch {
