@@ -70,8 +70,10 @@ public final class PostgresCartStore: CartStore {
     public func addLine(_ line: NewCartLine, market: String, limits: CartLimits, write: CartWrite) async throws -> StoredCart {
         try await database.write { connection in
             try await touch(connection, write, itemsChanged: true, market: market)
-            let lineCount = try await connection.value("SELECT COUNT(*) FROM cart_lines WHERE cart_id = \(write.cartID)", as: Int.self) ?? 0
-            let exists = try await connection.value("SELECT 1 FROM cart_lines WHERE cart_id = \(write.cartID) AND sku = \(line.sku)", as: Int32.self) != nil
+            let lines = try await connection.row(
+                "SELECT count(*) AS count, count(*) FILTER (WHERE sku = \(line.sku)) AS same FROM cart_lines WHERE cart_id = \(write.cartID)")
+            let lineCount: Int64 = try lines?.get("count") ?? 0
+            let exists: Bool = try (lines?.get("same", as: Int64.self) ?? 0) > 0
             if !exists && lineCount >= limits.maxLines { throw CartStoreError.lineLimit(max: limits.maxLines) }
             guard line.quantity <= limits.maxQuantityPerLine else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
             // The increment happens in SQL; the WHERE refuses it (no row returned) past the maximum.
@@ -220,13 +222,21 @@ public final class PostgresCartStore: CartStore {
         return cart
     }
 
+    /// The cart with its lines and vouchers in one round trip: lines and codes come as JSON arrays.
     func fetchCart(_ connection: PostgresConnection, id: String, now: Date) async throws -> StoredCart? {
-        guard let row = try await connection.row("SELECT * FROM carts WHERE id = \(id) AND (status != 'active' OR updated_at > \(expiryCutoff(now)))")
+        guard
+            let row = try await connection.row(
+                """
+                SELECT carts.*,
+                    (SELECT coalesce(json_agg(line ORDER BY line.added_at, line.id COLLATE "C"), '[]')::text
+                     FROM cart_lines line WHERE line.cart_id = carts.id) AS lines_json,
+                    (SELECT coalesce(json_agg(voucher.code ORDER BY voucher.applied_at, voucher.code COLLATE "C"), '[]')::text
+                     FROM cart_vouchers voucher WHERE voucher.cart_id = carts.id) AS vouchers_json
+                FROM carts WHERE id = \(id) AND (status != 'active' OR updated_at > \(expiryCutoff(now)))
+                """)
         else { return nil }
-        let lines = try await connection.rows("SELECT * FROM cart_lines WHERE cart_id = \(id) ORDER BY added_at, id COLLATE \"C\"")
-            .map(StoredCartLine.init(row:))
-        let vouchers = try await connection.values(
-            "SELECT code FROM cart_vouchers WHERE cart_id = \(id) ORDER BY applied_at, code COLLATE \"C\"", as: String.self)
+        let lines = try JSONColumn.decode([CartLineRecord].self, from: try row.get("lines_json")).map(\.line)
+        let vouchers = try JSONColumn.decode([String].self, from: try row.get("vouchers_json"))
         return try StoredCart(row: row, lines: lines, vouchers: vouchers)
     }
 
@@ -259,14 +269,25 @@ extension StoredCart {
     }
 }
 
-extension StoredCartLine {
-    init(row: PostgresRandomAccessRow) throws {
-        self.init(
-            id: try row.get("id"), sku: try row.get("sku"), productID: try row.get("product_id"), quantity: try row.get("quantity"),
-            unitMinorUnits: try row.get("unit_minor", as: Int64?.self), taxRate: try row.get("tax_rate", as: String?.self),
-            unavailableReason: try row.get("unavailable_reason", as: String?.self), channel: try row.get("channel"),
-            addedAt: Date(millis: try row.get("added_at")), updatedAt: Date(millis: try row.get("updated_at")),
-            pricedAt: Date(millis: try row.get("priced_at")))
+/// A `cart_lines` row as `json_agg` writes it: column names as keys.
+private struct CartLineRecord: Decodable {
+    let id: String
+    let sku: String
+    let product_id: String
+    let quantity: Int64
+    let unit_minor: Int64?
+    let tax_rate: String?
+    let unavailable_reason: String?
+    let channel: String
+    let added_at: Int64
+    let updated_at: Int64
+    let priced_at: Int64
+
+    var line: StoredCartLine {
+        StoredCartLine(
+            id: id, sku: sku, productID: product_id, quantity: quantity, unitMinorUnits: unit_minor, taxRate: tax_rate,
+            unavailableReason: unavailable_reason, channel: channel, addedAt: Date(millis: added_at), updatedAt: Date(millis: updated_at),
+            pricedAt: Date(millis: priced_at))
     }
 }
 
