@@ -42,12 +42,29 @@ public final class PostgresDatabase: Sendable {
         for await _ in started {}
         await Task.yield()
         do {
+            try await database.checkReachable(within: .seconds(30))
             try await PostgresMigrations.migrate(database)
         } catch {
             await database.close()
             throw error
         }
         return database
+    }
+
+    /// The pool retries a server it cannot reach for ever; at start, a wrong URL or a server that is
+    /// down should stop the process with a clear message instead.
+    private func checkReachable(within limit: Duration) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { [self] in
+                _ = try await read { connection in try await connection.execute("SELECT 1") }
+            }
+            group.addTask { [location] () async throws -> Void in
+                try await Task.sleep(for: limit)
+                throw PostgresLocationError("no answer from the PostgreSQL server at \(location.server) (database \(location.database)) within \(limit)")
+            }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
     }
 
     /// Stops the pool; connections close once their queries finished.

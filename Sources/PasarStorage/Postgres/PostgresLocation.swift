@@ -52,6 +52,14 @@ public struct PostgresLocation: Sendable, Equatable {
         tls = mode
     }
 
+    /// `host:port` or the socket path, for messages.
+    public var server: String {
+        switch endpoint {
+        case .tcp(let host, let port): "\(host):\(port)"
+        case .socket(let path): path
+        }
+    }
+
     /// The same server, another database (tests create one database per server).
     public func database(_ name: String) -> PostgresLocation {
         var copy = self
