@@ -16,6 +16,8 @@ final class CatalogCache: Sendable {
         var generation: UInt64 = 0
         var products: [String: Entry<Product>] = [:]
         var prices: [String: Entry<[PriceEntry]>] = [:]
+        /// The product of each SKU (cart writes look it up on every add).
+        var productIDs: [String: Entry<String>] = [:]
     }
 
     private let state = Mutex(State())
@@ -37,6 +39,20 @@ final class CatalogCache: Sendable {
     func prices(_ key: String) -> [PriceEntry]? {
         let now = ContinuousClock.now
         return state.withLock { $0.prices[key].flatMap { now - $0.stored < timeToLive ? $0.value : nil } }
+    }
+
+    func productID(sku: String) -> String? {
+        let now = ContinuousClock.now
+        return state.withLock { $0.productIDs[sku].flatMap { now - $0.stored < timeToLive ? $0.value : nil } }
+    }
+
+    func store(productID: String, sku: String, generation: UInt64) {
+        let now = ContinuousClock.now
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            if state.productIDs.count >= capacity { state.productIDs.removeAll(keepingCapacity: true) }
+            state.productIDs[sku] = Entry(value: productID, stored: now)
+        }
     }
 
     /// Stores what a read found, unless the catalog changed since `generation`.
@@ -64,6 +80,7 @@ final class CatalogCache: Sendable {
             state.generation &+= 1
             state.products.removeAll(keepingCapacity: true)
             state.prices.removeAll(keepingCapacity: true)
+            state.productIDs.removeAll(keepingCapacity: true)
         }
     }
 }

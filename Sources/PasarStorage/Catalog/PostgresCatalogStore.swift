@@ -90,9 +90,13 @@ public final class PostgresCatalogStore: CatalogStore {
     }
 
     public func productID(sku: String) async throws -> String? {
-        try await database.read { connection in
+        if let cached = cache.productID(sku: sku) { return cached }
+        let generation = cache.generation
+        let found = try await database.read { connection in
             try await connection.value("SELECT product_id FROM variants WHERE sku = \(sku)", as: String.self)
         }
+        if let found { cache.store(productID: found, sku: sku, generation: generation) }
+        return found
     }
 
     public func prices(productID: String, markets: [String]) async throws -> [PriceEntry] {

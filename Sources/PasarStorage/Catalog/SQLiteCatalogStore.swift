@@ -168,9 +168,13 @@ public final class SQLiteCatalogStore: CatalogStore {
     }
 
     public func productID(sku: String) async throws -> String? {
-        try await pool.read { db in
+        if let cached = cache.productID(sku: sku) { return cached }
+        let generation = cache.generation
+        let found = try await pool.read { db in
             try String.fetchOne(db, sql: "SELECT product_id FROM variants WHERE sku = ?", arguments: [sku])
         }
+        if let found { cache.store(productID: found, sku: sku, generation: generation) }
+        return found
     }
 
     public func prices(productID: String, markets: [String]) async throws -> [PriceEntry] {

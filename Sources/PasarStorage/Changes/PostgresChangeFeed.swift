@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// `ChangeFeed` over PostgreSQL's LISTEN/NOTIFY on the `pasar_changes` channel. A notice sent inside
 /// a transaction (`SELECT pg_notify(...)`) is delivered only when it commits.
@@ -11,13 +12,40 @@ public final class PostgresChangeFeed: ChangeFeed {
         self.database = database
     }
 
+    /// Changes waiting to be sent, and whether a caller is sending them.
+    private let outgoing = Mutex<(changes: [StorageChange], sending: Bool)>(([], false))
+
+    /// Under load, changes announced while one batch is on its way go out together in the next
+    /// statement, so a busy process sends far fewer notices than it makes changes.
     public func announce(_ change: StorageChange) async {
-        do {
-            try await database.read { connection in
-                try await connection.execute("SELECT pg_notify(\(Self.channel), \(change.payload))")
+        let leads = outgoing.withLock { state in
+            state.changes.append(change)
+            guard !state.sending else { return false }
+            state.sending = true
+            return true
+        }
+        guard leads else { return }
+        while let batch = nextBatch() {
+            do {
+                try await database.read { connection in
+                    try await connection.execute(
+                        "SELECT pg_notify(\(Self.channel), payload) FROM unnest(\(batch.map(\.payload))::text[]) AS payload")
+                }
+            } catch {
+                database.logger.warning("change notices not sent", metadata: ["count": "\(batch.count)", "error": "\(String(reflecting: error))"])
             }
-        } catch {
-            database.logger.warning("change notice not sent", metadata: ["error": "\(String(reflecting: error))"])
+        }
+    }
+
+    /// The changes waiting, or nil (and nobody sending) when there are none.
+    private func nextBatch() -> [StorageChange]? {
+        outgoing.withLock { state in
+            guard !state.changes.isEmpty else {
+                state.sending = false
+                return nil
+            }
+            defer { state.changes.removeAll(keepingCapacity: true) }
+            return state.changes
         }
     }
 
