@@ -222,19 +222,13 @@ public final class PostgresCartStore: CartStore {
         return cart
     }
 
-    /// The cart with its lines and vouchers in one round trip: lines and codes come as JSON arrays.
+    /// The cart with its lines and vouchers in one round trip (a prepared statement: every cart read
+    /// and write runs it).
     func fetchCart(_ connection: PostgresConnection, id: String, now: Date) async throws -> StoredCart? {
-        guard
-            let row = try await connection.row(
-                """
-                SELECT carts.*,
-                    (SELECT coalesce(json_agg(line ORDER BY line.added_at, line.id COLLATE "C"), '[]')::text
-                     FROM cart_lines line WHERE line.cart_id = carts.id) AS lines_json,
-                    (SELECT coalesce(json_agg(voucher.code ORDER BY voucher.applied_at, voucher.code COLLATE "C"), '[]')::text
-                     FROM cart_vouchers voucher WHERE voucher.cart_id = carts.id) AS vouchers_json
-                FROM carts WHERE id = \(id) AND (status != 'active' OR updated_at > \(expiryCutoff(now)))
-                """)
-        else { return nil }
+        let rows = try await connection.execute(FetchCartStatement(id: id, expiryCutoff: expiryCutoff(now)), logger: database.logger)
+        var found: PostgresRow?
+        for try await row in rows where found == nil { found = row }  // reads the result to its end
+        guard let row = found?.makeRandomAccess() else { return nil }
         let lines = try JSONColumn.decode([CartLineRecord].self, from: try row.get("lines_json")).map(\.line)
         let vouchers = try JSONColumn.decode([String].self, from: try row.get("vouchers_json"))
         return try StoredCart(row: row, lines: lines, vouchers: vouchers)
@@ -267,6 +261,32 @@ extension StoredCart {
             updatedAt: Date(millis: try row.get("updated_at")), itemsUpdatedAt: Date(millis: try row.get("items_updated_at")), lines: lines,
             vouchers: vouchers)
     }
+}
+
+/// A cart, its lines and its voucher codes (JSON arrays); prepared once per connection, so the
+/// server plans it once rather than on every cart read.
+private struct FetchCartStatement: PostgresPreparedStatement {
+    static let sql = """
+        SELECT carts.*,
+            (SELECT coalesce(json_agg(line ORDER BY line.added_at, line.id COLLATE "C"), '[]')::text
+             FROM cart_lines line WHERE line.cart_id = carts.id) AS lines_json,
+            (SELECT coalesce(json_agg(voucher.code ORDER BY voucher.applied_at, voucher.code COLLATE "C"), '[]')::text
+             FROM cart_vouchers voucher WHERE voucher.cart_id = carts.id) AS vouchers_json
+        FROM carts WHERE id = $1 AND (status != 'active' OR updated_at > $2)
+        """
+    typealias Row = PostgresRow
+
+    let id: String
+    let expiryCutoff: Int64
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(id)
+        bindings.append(expiryCutoff)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
 }
 
 /// A `cart_lines` row as `json_agg` writes it: column names as keys.
