@@ -12,6 +12,9 @@ final class ServerProcess: Sendable {
     let process: Process
     let port: Int
     let database: String
+    /// The exit status, once the process ends (Foundation's `waitUntilExit` can crash when called
+    /// from a dispatch thread on Linux; its termination handler does not).
+    private let exit: AsyncStream<Int32>
 
     static let adminKey = "crash-admin-key-0123456789"
 
@@ -26,7 +29,13 @@ final class ServerProcess: Sendable {
         process.standardOutput = FileHandle.nullDevice
         let port = Mutex<CheckedContinuation<Int, any Error>?>(nil)
         let text = Mutex("")
-        try process.run()
+        let (exit, ended) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
+        process.terminationHandler = { process in
+            ended.yield(process.terminationStatus)
+            ended.finish()
+        }
+        self.exit = exit
+        try ProcessLaunch.run(process)
         self.port = try await withCheckedThrowingContinuation { continuation in
             port.withLock { $0 = continuation }
             errors.fileHandleForReading.readabilityHandler = { handle in
@@ -82,12 +91,8 @@ final class ServerProcess: Sendable {
 
     /// Waits for the process to end and returns its exit status.
     func waitForExit() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                self.process.waitUntilExit()
-                continuation.resume(returning: self.process.terminationStatus)
-            }
-        }
+        for await status in exit { return status }
+        return process.terminationStatus
     }
 }
 

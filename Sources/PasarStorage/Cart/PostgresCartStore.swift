@@ -77,22 +77,11 @@ public final class PostgresCartStore: CartStore {
             if !exists && lineCount >= limits.maxLines { throw CartStoreError.lineLimit(max: limits.maxLines) }
             guard line.quantity <= limits.maxQuantityPerLine else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
             // The increment happens in SQL; the WHERE refuses it (no row returned) past the maximum.
-            let price = line.price
-            let stored = try await connection.row(
-                """
-                INSERT INTO cart_lines AS line (id, cart_id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason,
-                                                channel, added_at, updated_at, priced_at)
-                VALUES (\(line.id), \(write.cartID), \(line.sku), \(line.productID), \(line.quantity), \(price.unitMinorUnits),
-                        \(price.taxRate), \(price.unavailableReason), \(write.channel), \(write.now.millis), \(write.now.millis), \(write.now.millis))
-                ON CONFLICT (cart_id, sku) DO UPDATE SET
-                    quantity = line.quantity + excluded.quantity, unit_minor = excluded.unit_minor,
-                    tax_rate = excluded.tax_rate, unavailable_reason = excluded.unavailable_reason,
-                    updated_at = excluded.updated_at, priced_at = excluded.priced_at
-                WHERE line.quantity + excluded.quantity <= \(limits.maxQuantityPerLine)
-                RETURNING id, quantity
-                """)
+            let stored = try await connection.rows(
+                PostgresCartStatements.AddLine(line: line, write: write, maxQuantity: limits.maxQuantityPerLine)
+            ).first
             guard let stored else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
-            try await applyTier(connection, lineID: try stored.get("id"), quantity: try stored.get("quantity"), price: price)
+            try await applyTier(connection, lineID: try stored.get("id"), quantity: try stored.get("quantity"), price: line.price)
             return try await requireCart(connection, id: write.cartID, now: write.now)
         }
     }
@@ -198,17 +187,9 @@ public final class PostgresCartStore: CartStore {
     /// is at the expected version, then bumps the version and records the channel. The row stays locked
     /// until the transaction ends; a concurrent writer waits here and then checks against the new version.
     func touch(_ connection: PostgresConnection, _ write: CartWrite, itemsChanged: Bool, market: String? = nil) async throws {
-        let channel = ",\(write.channel),"
-        let changed = try await connection.execute(
-            """
-            UPDATE carts SET version = version + 1, updated_at = \(write.now.millis),
-                items_updated_at = CASE WHEN \(itemsChanged) THEN \(write.now.millis) ELSE items_updated_at END,
-                channels = CASE WHEN strpos(channels, \(channel)) > 0 THEN channels ELSE channels || \(write.channel) || ',' END
-            WHERE id = \(write.cartID) AND status = 'active' AND updated_at > \(expiryCutoff(write.now))
-              AND (\(write.expectedVersion)::BIGINT IS NULL OR version = \(write.expectedVersion))
-              AND (\(market)::TEXT IS NULL OR market = \(market))
-            """)
-        guard changed == 0 else { return }
+        let touched = try await connection.rows(
+            PostgresCartStatements.Touch(write: write, itemsChanged: itemsChanged, market: market, expiryCutoff: expiryCutoff(write.now)))
+        guard touched.isEmpty else { return }
         guard let cart = try await fetchCart(connection, id: write.cartID, now: write.now) else { throw CartStoreError.cartNotFound(write.cartID) }
         if cart.status != .active { throw CartStoreError.notActive(cart) }
         if let expected = write.expectedVersion, expected != cart.version { throw CartStoreError.stale(cart) }
@@ -222,13 +203,9 @@ public final class PostgresCartStore: CartStore {
         return cart
     }
 
-    /// The cart with its lines and vouchers in one round trip (a prepared statement: every cart read
-    /// and write runs it).
+    /// The cart with its lines and vouchers in one round trip.
     func fetchCart(_ connection: PostgresConnection, id: String, now: Date) async throws -> StoredCart? {
-        let rows = try await connection.execute(FetchCartStatement(id: id, expiryCutoff: expiryCutoff(now)), logger: database.logger)
-        var found: PostgresRow?
-        for try await row in rows where found == nil { found = row }  // reads the result to its end
-        guard let row = found?.makeRandomAccess() else { return nil }
+        guard let row = try await connection.rows(PostgresCartStatements.Fetch(id: id, expiryCutoff: expiryCutoff(now))).first else { return nil }
         let lines = try JSONColumn.decode([CartLineRecord].self, from: try row.get("lines_json")).map(\.line)
         let vouchers = try JSONColumn.decode([String].self, from: try row.get("vouchers_json"))
         return try StoredCart(row: row, lines: lines, vouchers: vouchers)
@@ -261,32 +238,6 @@ extension StoredCart {
             updatedAt: Date(millis: try row.get("updated_at")), itemsUpdatedAt: Date(millis: try row.get("items_updated_at")), lines: lines,
             vouchers: vouchers)
     }
-}
-
-/// A cart, its lines and its voucher codes (JSON arrays); prepared once per connection, so the
-/// server plans it once rather than on every cart read.
-private struct FetchCartStatement: PostgresPreparedStatement {
-    static let sql = """
-        SELECT carts.*,
-            (SELECT coalesce(json_agg(line ORDER BY line.added_at, line.id COLLATE "C"), '[]')::text
-             FROM cart_lines line WHERE line.cart_id = carts.id) AS lines_json,
-            (SELECT coalesce(json_agg(voucher.code ORDER BY voucher.applied_at, voucher.code COLLATE "C"), '[]')::text
-             FROM cart_vouchers voucher WHERE voucher.cart_id = carts.id) AS vouchers_json
-        FROM carts WHERE id = $1 AND (status != 'active' OR updated_at > $2)
-        """
-    typealias Row = PostgresRow
-
-    let id: String
-    let expiryCutoff: Int64
-
-    func makeBindings() throws -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(id)
-        bindings.append(expiryCutoff)
-        return bindings
-    }
-
-    func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
 }
 
 /// A `cart_lines` row as `json_agg` writes it: column names as keys.

@@ -5,7 +5,7 @@ import PostgresNIO
 /// The few query shapes the stores use, on one connection. Values are bound through `PostgresQuery`
 /// interpolation (`"… WHERE id = \(id)"` sends `$1`), never spliced into the SQL text.
 extension PostgresConnection {
-    private static let queryLogger = Logger(label: "pasar.postgres.query")
+    static let queryLogger = Logger(label: "pasar.postgres.query")
 
     /// Every row of the result, addressable by column name.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
