@@ -26,7 +26,8 @@ public final class PostgresOrderStore: OrderStore {
         }
     }
 
-    /// The checks in SQLite's order: the key, then the cart, then the stock. The key's advisory
+    /// The checks in SQLite's order: the key, then the cart, then the stock (a taken order number,
+    /// which the caller retries with another, can now surface before a shortage). The key's advisory
     /// lock makes a second checkout with the same key wait until the first commits and then find its
     /// order; the cart's conditional update makes a second checkout of one cart (another key) wait
     /// and then find the cart closed.
@@ -41,8 +42,12 @@ public final class PostgresOrderStore: OrderStore {
             if let cartID = draft.cartID, try await !Self.closeCart(connection, cartID: cartID, now: draft.placedAt) {
                 throw OrderStoreError.cartNotActive(cartID)
             }
+            // The order goes in before the stock is reserved: the stock rows, which every checkout of the
+            // same SKU waits for, then stay locked only for the reservation, the outbox append and the commit.
+            let firstChoice = draft.stockLocations.first ?? ""
+            try await PostgresOrderRows.insert(connection, draft: draft, idempotencyKey: idempotencyKey, location: firstChoice)
             let location = try await Self.reserveStock(connection, for: draft)
-            try await PostgresOrderRows.insert(connection, draft: draft, idempotencyKey: idempotencyKey, location: location)
+            if location != firstChoice { try await connection.execute("UPDATE orders SET location = \(location) WHERE id = \(draft.id)") }
             try await PostgresOutbox.append(
                 connection, .orderPlaced, orderID: draft.id, customerID: draft.customerID, market: draft.market, language: draft.language,
                 arguments: .init(order: draft.number, count: draft.unitCount, amount: draft.totals.total, store: nil, returnID: nil),
