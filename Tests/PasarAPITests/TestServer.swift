@@ -58,7 +58,9 @@ struct TestServer {
             customerTokens: await CustomerTokens(key: Self.customerTokenKey), rateLimit: rateLimit,
             messages: try MessageCatalog.load(directory: "\(Fixtures.repositoryRoot)/Locales/messages"),
             commerce: CommerceStores(inventory: stores.inventory, orders: stores.orders, customers: stores.customers),
-            changeFeed: stores.changeFeed)
+            changeFeed: stores.changeFeed,
+            // Tests share two cores; only a database that is gone, not a slow moment, may fail readiness.
+            readinessTimeout: .seconds(120))
     }
 
     /// Runs `body` against the live server, then closes the database and, unless `keep`, removes it.

@@ -36,24 +36,29 @@ final class ServerProcess: Sendable {
         }
         self.exit = exit
         try ProcessLaunch.run(process)
+        // A thread of its own reads the log to its end with blocking reads (no dispatch source:
+        // FileHandle's readability handler has crashed libdispatch on Linux when the child exited),
+        // and keeps draining after the port is found, since a full pipe would block the server.
+        let log = errors.fileHandleForReading
         self.port = try await withCheckedThrowingContinuation { continuation in
             port.withLock { $0 = continuation }
-            errors.fileHandleForReading.readabilityHandler = { handle in
-                let data = handle.availableData
-                let all = text.withLock { text in
-                    if text.count < 1 << 16 { text += String(decoding: data, as: UTF8.self) }
-                    return text
-                }
-                let found = all.range(of: #"listening on [^\s]*:(\d+)"#, options: .regularExpression).flatMap { range in
-                    Int(all[range].split(separator: ":").last ?? "")
-                }
-                // The handler stays to drain the log after the port is found: a full pipe would block the server.
-                if data.isEmpty { handle.readabilityHandler = nil }
-                if data.isEmpty || found != nil {
-                    port.withLock { pending in
-                        if let found { pending?.resume(returning: found) } else { pending?.resume(throwing: ServerProcessError.exited(all)) }
-                        pending = nil
+            Thread.detachNewThread {
+                while true {
+                    let data = log.availableData
+                    let all = text.withLock { text in
+                        if text.count < 1 << 16 { text += String(decoding: data, as: UTF8.self) }
+                        return text
                     }
+                    let found = all.range(of: #"listening on [^\s]*:(\d+)"#, options: .regularExpression).flatMap { range in
+                        Int(all[range].split(separator: ":").last ?? "")
+                    }
+                    if data.isEmpty || found != nil {
+                        port.withLock { pending in
+                            if let found { pending?.resume(returning: found) } else { pending?.resume(throwing: ServerProcessError.exited(all)) }
+                            pending = nil
+                        }
+                    }
+                    if data.isEmpty { return }
                 }
             }
         }

@@ -23,6 +23,8 @@ public struct APIServices: Sendable {
     let cartEvents: CartEventHub
     /// Changes made by other processes on a shared database; nil on SQLite.
     public let changeFeed: (any ChangeFeed)?
+    /// How long `GET /readyz` waits for the database before answering 503.
+    let readinessTimeout: Duration
     /// Encoded product pages; admin catalog and market writes clear it.
     let productPages = PageCache()
     let cartMessages: CartMessages
@@ -30,7 +32,8 @@ public struct APIServices: Sendable {
     public init(
         markets: MarketRegistry, catalog: any CatalogStore, carts: any CartStore, cartSettings: CartSettings = CartSettings(),
         keyring: APIKeyring, customerTokens: CustomerTokens, rateLimit: (perSecond: Double, burst: Double)? = (50, 100),
-        messages: MessageCatalog = .empty, commerce: CommerceStores, changeFeed: (any ChangeFeed)? = nil
+        messages: MessageCatalog = .empty, commerce: CommerceStores, changeFeed: (any ChangeFeed)? = nil,
+        readinessTimeout: Duration = .seconds(10)
     ) {
         self.markets = markets
         self.catalog = catalog
@@ -47,5 +50,6 @@ public struct APIServices: Sendable {
         cartMessages = CartMessages(catalog: messages)
         self.changeFeed = changeFeed
         cartEvents = CartEventHub(feed: changeFeed)
+        self.readinessTimeout = readinessTimeout
     }
 }

@@ -19,6 +19,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     router.add(middleware: ProblemMiddleware(messages: services.messages, languages: services.languages))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.get("/healthz") { request, _ in try JSONReply.make(["status": "ok"], request: request) }
+    router.get("/readyz", use: ReadinessCheck(services: services).respond)
     router.get("/openapi.json", use: OpenAPIDocument.response)
     let v1 = router.group("v1").add(middleware: CallerMiddleware(keyring: services.keyring, limiter: services.rateLimiter))
     MarketsController(services: services).addRoutes(to: v1)

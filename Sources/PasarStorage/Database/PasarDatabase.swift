@@ -1,4 +1,5 @@
 public import GRDB
+import Synchronization
 
 /// The embedded SQLite database: one file in WAL mode, migrated on open.
 ///
@@ -9,6 +10,7 @@ public import GRDB
 public final class PasarDatabase: Sendable {
     /// GRDB's pool: one writer, concurrent readers (WAL).
     public let pool: DatabasePool
+    private let closed = Mutex(false)
 
     public init(path: String) throws {
         var configuration = Configuration()
@@ -26,7 +28,9 @@ public final class PasarDatabase: Sendable {
 
     /// Moves everything in the write-ahead log into the database file and closes the connections;
     /// later use throws. Called on graceful shutdown, so a stopped server leaves one self-contained file.
+    /// Closing again does nothing.
     public func close() throws {
+        guard closed.withLock({ wasClosed in defer { wasClosed = true }; return !wasClosed }) else { return }
         try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try pool.close()
     }
