@@ -69,12 +69,23 @@ make_cart_scripts "$work/postgres" 18392 18393
 read -r bare_rate bare_p50 bare_p99 bare_errors bare_cpu <<<"$(measure "$bare_pid" http://127.0.0.1:18390/bare)"
 echo "# Scale-out — $(date -u +%Y-%m-%d), $(nproc) cores ($(lscpu | sed -n 's/^Model name:\s*//p')), release, $size products, wrk -c$connections -d${seconds}s"
 echo
-echo "| scenario | setup | req/s | ratio to bare | p50 ms | p99 ms | errors | Pasar CPU % |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|"
-echo "| bare Hummingbird route (reference) | 1 process | $bare_rate | 1.00 | $bare_p50 | $bare_p99 | $bare_errors | $bare_cpu |"
+echo "| scenario | setup | req/s | ratio to bare | p50 ms | p99 ms | errors | Pasar CPU % | PostgreSQL CPU % |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| bare Hummingbird route (reference) | 1 process | $bare_rate | 1.00 | $bare_p50 | $bare_p99 | $bare_errors | $bare_cpu | – |"
+# CPU seconds of the benchmark's PostgreSQL server and its backends (pooled connections live
+# through the run, so their counters cover it).
+postmaster=$(head -1 /tmp/pasar-bench-pg/data/postmaster.pid)
+database_cpu() {
+    local total=0 pid
+    for pid in "$postmaster" $(pgrep -P "$postmaster"); do total=$(python3 -c "print($total + $(cpu_seconds "$pid" 2>/dev/null || echo 0))"); done
+    echo "$total"
+}
 row() { # name setup targets script
+    local before after
+    before=$(database_cpu)
     read -r rate p50 p99 errors cpu <<<"$(measure_spread "$3" "${4:-}")"
-    echo "| $1 | $2 | $rate | $(python3 -c "print(f'{$rate / $bare_rate:.2f}')") | $p50 | $p99 | $errors | $cpu |"
+    after=$(database_cpu)
+    echo "| $1 | $2 | $rate | $(python3 -c "print(f'{$rate / $bare_rate:.2f}')") | $p50 | $p99 | $errors | $cpu | $(python3 -c "print(f'{100 * ($after - $before) / $seconds:.0f}')") |"
 }
 product="/v1/markets/de/products/p0000042?lang=de"
 row "product detail" "SQLite, 1 process" "$sqlite_pid http://127.0.0.1:18391$product"
