@@ -11,8 +11,10 @@ enum PostgresStockLedger {
     typealias Context = StockLedger.Context
 
     /// Locks the stock rows of these SKUs at `location` in SKU order, before the statements that
-    /// change them in another order.
+    /// change them in another order. One SKU needs no such step: its update locks its one row, and the
+    /// hot row of a sale stays locked one round trip less.
     static func lock(_ connection: PostgresConnection, location: String, skus: [String]) async throws {
+        guard Set(skus).count > 1 else { return }
         try await connection.execute(
             """
             SELECT 1 FROM stock_levels WHERE location = \(location) AND sku = ANY(\(skus))
