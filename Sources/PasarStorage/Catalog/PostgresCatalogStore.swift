@@ -69,17 +69,9 @@ public final class PostgresCatalogStore: CatalogStore {
     }
 
     public func products(ids: [String]) async throws -> [String: Product] {
-        var found: [String: Product] = [:]
-        var missing: [String] = []
-        for id in Set(ids) {
-            if let product = cache.product(id) { found[id] = product } else { missing.append(id) }
+        try await cache.products(ids: ids) { missing in
+            try await database.read { connection in try await Self.fetchProducts(connection, ids: missing) }
         }
-        guard !missing.isEmpty else { return found }
-        let generation = cache.generation
-        let fetched = try await database.read { [missing] connection in try await Self.fetchProducts(connection, ids: missing) }
-        cache.store(products: fetched, generation: generation)
-        for product in fetched { found[product.id] = product }
-        return found
     }
 
     public func productID(slug: String, language: String) async throws -> String? {
@@ -90,24 +82,19 @@ public final class PostgresCatalogStore: CatalogStore {
     }
 
     public func productID(sku: String) async throws -> String? {
-        if let cached = cache.productID(sku: sku) { return cached }
-        let generation = cache.generation
-        let found = try await database.read { connection in
-            try await connection.value("SELECT product_id FROM variants WHERE sku = \(sku)", as: String.self)
+        try await cache.productID(sku: sku) {
+            try await database.read { connection in
+                try await connection.value("SELECT product_id FROM variants WHERE sku = \(sku)", as: String.self)
+            }
         }
-        if let found { cache.store(productID: found, sku: sku, generation: generation) }
-        return found
     }
 
     public func prices(productID: String, markets: [String]) async throws -> [PriceEntry] {
-        let key = "\(productID)|\(markets.joined(separator: ","))"
-        if let cached = cache.prices(key) { return cached }
-        let generation = cache.generation
-        let prices = try await database.read { connection in
-            try await Self.fetchPrices(connection, productIDs: [productID], markets: markets)[productID] ?? []
+        try await cache.prices(productID: productID, markets: markets) {
+            try await database.read { connection in
+                try await Self.fetchPrices(connection, productIDs: [productID], markets: markets)[productID] ?? []
+            }
         }
-        cache.store(prices: prices, key: key, generation: generation)
-        return prices
     }
 
     public func categories() async throws -> [Category] {

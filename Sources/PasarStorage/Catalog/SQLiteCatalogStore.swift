@@ -147,17 +147,9 @@ public final class SQLiteCatalogStore: CatalogStore {
     }
 
     public func products(ids: [String]) async throws -> [String: Product] {
-        var found: [String: Product] = [:]
-        var missing: [String] = []
-        for id in Set(ids) {
-            if let product = cache.product(id) { found[id] = product } else { missing.append(id) }
+        try await cache.products(ids: ids) { missing in
+            try await pool.read { db in try Self.fetchProducts(db, ids: missing) }
         }
-        guard !missing.isEmpty else { return found }
-        let generation = cache.generation
-        let fetched = try await pool.read { [missing] db in try Self.fetchProducts(db, ids: missing) }
-        cache.store(products: fetched, generation: generation)
-        for product in fetched { found[product.id] = product }
-        return found
     }
 
     public func productID(slug: String, language: String) async throws -> String? {
@@ -168,22 +160,15 @@ public final class SQLiteCatalogStore: CatalogStore {
     }
 
     public func productID(sku: String) async throws -> String? {
-        if let cached = cache.productID(sku: sku) { return cached }
-        let generation = cache.generation
-        let found = try await pool.read { db in
-            try String.fetchOne(db, sql: "SELECT product_id FROM variants WHERE sku = ?", arguments: [sku])
+        try await cache.productID(sku: sku) {
+            try await pool.read { db in try String.fetchOne(db, sql: "SELECT product_id FROM variants WHERE sku = ?", arguments: [sku]) }
         }
-        if let found { cache.store(productID: found, sku: sku, generation: generation) }
-        return found
     }
 
     public func prices(productID: String, markets: [String]) async throws -> [PriceEntry] {
-        let key = "\(productID)|\(markets.joined(separator: ","))"
-        if let cached = cache.prices(key) { return cached }
-        let generation = cache.generation
-        let prices = try await pool.read { db in try Self.fetchPrices(db, productID: productID, markets: markets) }
-        cache.store(prices: prices, key: key, generation: generation)
-        return prices
+        try await cache.prices(productID: productID, markets: markets) {
+            try await pool.read { db in try Self.fetchPrices(db, productID: productID, markets: markets) }
+        }
     }
 
     public func categories() async throws -> [Category] {
