@@ -15,19 +15,7 @@ enum OrderRows {
     }
 
     static func insert(_ db: Database, draft: OrderDraft, idempotencyKey: String, location: String) throws {
-        let snapshot = Snapshot(
-            totals: draft.totals, vouchers: draft.vouchers, payment: draft.payment, fulfilment: draft.fulfilment,
-            stockLocations: draft.stockLocations)
-        var shippingMethod: String?
-        var address: String?
-        var pickupStore: String?
-        switch draft.fulfilment {
-        case .ship(let method, let shipTo):
-            shippingMethod = method
-            address = try JSONColumn.encode(shipTo)
-        case .collect(let store):
-            pickupStore = store
-        }
+        let columns = try OrderWriteRules.Columns(draft)
         let totals = draft.totals
         do {
             try db.execute(
@@ -39,9 +27,9 @@ enum OrderRows {
                     """,
                 arguments: [
                     draft.id, draft.number, idempotencyKey, draft.cartID, draft.customerID, draft.email, draft.market, draft.channel,
-                    draft.language, totals.total.currency.code, draft.pricesIncludeTax, draft.fulfilment.kind.rawValue, location, shippingMethod,
-                    address, pickupStore, draft.payment.provider, draft.payment.reference, totals.subtotal.minorUnits, totals.discount.minorUnits,
-                    totals.shipping.minorUnits, totals.tax.minorUnits, totals.total.minorUnits, try JSONColumn.encode(snapshot),
+                    draft.language, totals.total.currency.code, draft.pricesIncludeTax, draft.fulfilment.kind.rawValue, location, columns.shippingMethod,
+                    columns.shippingAddress, columns.pickupStore, draft.payment.provider, draft.payment.reference, totals.subtotal.minorUnits, totals.discount.minorUnits,
+                    totals.shipping.minorUnits, totals.tax.minorUnits, totals.total.minorUnits, columns.snapshot,
                     draft.placedAt.millis, draft.placedAt.millis,
                 ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && error.message?.contains("orders.number") == true {

@@ -10,19 +10,7 @@ enum PostgresOrderRows {
     struct IdempotencyKeyTaken: Error {}
 
     static func insert(_ connection: PostgresConnection, draft: OrderDraft, idempotencyKey: String, location: String) async throws {
-        let snapshot = OrderRows.Snapshot(
-            totals: draft.totals, vouchers: draft.vouchers, payment: draft.payment, fulfilment: draft.fulfilment,
-            stockLocations: draft.stockLocations)
-        var shippingMethod: String?
-        var address: String?
-        var pickupStore: String?
-        switch draft.fulfilment {
-        case .ship(let method, let shipTo):
-            shippingMethod = method
-            address = try JSONColumn.encode(shipTo)
-        case .collect(let store):
-            pickupStore = store
-        }
+        let columns = try OrderWriteRules.Columns(draft)
         let totals = draft.totals
         let pricesIncludeTax: Int64 = draft.pricesIncludeTax ? 1 : 0
         do {
@@ -33,9 +21,9 @@ enum PostgresOrderRows {
                     payment_reference, subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, snapshot, placed_at, updated_at)
                 VALUES (\(draft.id), \(draft.number), \(idempotencyKey), \(draft.cartID), \(draft.customerID), \(draft.email), \(draft.market),
                     \(draft.channel), \(draft.language), \(totals.total.currency.code), \(pricesIncludeTax), 'placed', \(draft.fulfilment.kind.rawValue),
-                    \(location), \(shippingMethod), \(address), \(pickupStore), \(draft.payment.provider), \(draft.payment.reference),
+                    \(location), \(columns.shippingMethod), \(columns.shippingAddress), \(columns.pickupStore), \(draft.payment.provider), \(draft.payment.reference),
                     \(totals.subtotal.minorUnits), \(totals.discount.minorUnits), \(totals.shipping.minorUnits), \(totals.tax.minorUnits),
-                    \(totals.total.minorUnits), \(try JSONColumn.encode(snapshot)), \(draft.placedAt.millis), \(draft.placedAt.millis))
+                    \(totals.total.minorUnits), \(columns.snapshot), \(draft.placedAt.millis), \(draft.placedAt.millis))
                 """)
         } catch let error as PSQLError where error.isUniqueViolation && error.constraintName == "orders_number_key" {
             // Order numbers are short and random; the caller draws another one and tries again.

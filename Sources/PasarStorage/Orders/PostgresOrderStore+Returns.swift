@@ -25,16 +25,7 @@ extension PostgresOrderStore {
                     WHERE order_id = \(order.id) AND line_number = \(Int64(line.number)) AND returned_quantity + \(requested.quantity) <= quantity
                     RETURNING returned_quantity
                     """, as: Int64.self)
-                let before = returned.map { $0 - requested.quantity } ?? line.returnedQuantity
-                let refund: RefundCalculator.Refund
-                do throws(RefundError) {
-                    refund = try RefundCalculator.refund(
-                        line.paid(pricesIncludeTax: order.pricesIncludeTax), alreadyReturned: before, returning: requested.quantity)
-                } catch {
-                    throw OrderStoreError.refund(line: line.number, error)
-                }
-                guard returned != nil else { throw OrderStoreError.refund(line: line.number, .moreThanBought(remaining: line.quantity - before)) }
-                lines.append(OrderReturn.Line(lineNumber: line.number, sku: line.sku, refund: refund))
+                lines.append(try OrderWriteRules.returnLine(line, of: order, quantity: requested.quantity, returnedAfter: returned))
             }
             // Back on the shelf in SKU order, as every transaction changing several stock rows of a location does.
             let restocked = lines.sorted { $0.sku.utf8.lexicographicallyPrecedes($1.sku.utf8) }

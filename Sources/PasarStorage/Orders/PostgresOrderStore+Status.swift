@@ -13,14 +13,7 @@ extension PostgresOrderStore {
         try await database.write { connection in
             try await Self.lockOrder(connection, id: change.orderID)
             let order = try await PostgresOrderRows.require(connection, id: change.orderID)
-            do throws(OrderTransitionError) {
-                try order.status.validateMove(
-                    to: change.target, fulfilment: order.fulfilment.kind, isPaid: order.isPaid || change.captureReference != nil)
-            } catch {
-                throw OrderStoreError.transition(error)
-            }
-            let capturedNow = change.captureReference != nil && !order.isPaid
-            let paidAt: Int64? = change.target == .paid || capturedNow ? change.now.millis : nil
+            let (capturedNow, paidAt) = try OrderWriteRules.payment(of: change, on: order)
             let changed = try await connection.execute(
                 """
                 UPDATE orders SET status = \(change.target.rawValue), updated_at = \(change.now.millis), paid_at = COALESCE(paid_at, \(paidAt)::bigint),

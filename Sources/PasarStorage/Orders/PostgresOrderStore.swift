@@ -52,12 +52,7 @@ public final class PostgresOrderStore: OrderStore {
                 connection, .orderPlaced, orderID: draft.id, customerID: draft.customerID, market: draft.market, language: draft.language,
                 arguments: .init(order: draft.number, count: draft.unitCount, amount: draft.totals.total, store: nil, returnID: nil),
                 now: draft.placedAt)
-            // The order as just written, built from the draft.
-            let placed = Order(
-                status: .placed, draft: draft, stockLocation: location, lines: draft.lines, paidAt: nil,
-                refunded: Money.zero(try OrderRows.currency(draft.totals.total.currency.code)),
-                history: [OrderStatusChange(status: .placed, actor: draft.channel, note: nil, at: draft.placedAt)], updatedAt: draft.placedAt)
-            return PlacedOrder(order: placed, created: true)
+            return PlacedOrder(order: try OrderWriteRules.placed(draft, location: location), created: true)
         }
     }
 

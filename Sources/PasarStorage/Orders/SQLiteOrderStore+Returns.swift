@@ -25,16 +25,7 @@ extension SQLiteOrderStore {
                         RETURNING returned_quantity
                         """,
                     arguments: [requested.quantity, order.id, line.number])
-                let before = returned.map { $0 - requested.quantity } ?? line.returnedQuantity
-                let refund: RefundCalculator.Refund
-                do throws(RefundError) {
-                    refund = try RefundCalculator.refund(
-                        line.paid(pricesIncludeTax: order.pricesIncludeTax), alreadyReturned: before, returning: requested.quantity)
-                } catch {
-                    throw OrderStoreError.refund(line: line.number, error)
-                }
-                guard returned != nil else { throw OrderStoreError.refund(line: line.number, .moreThanBought(remaining: line.quantity - before)) }
-                lines.append(OrderReturn.Line(lineNumber: line.number, sku: line.sku, refund: refund))
+                lines.append(try OrderWriteRules.returnLine(line, of: order, quantity: requested.quantity, returnedAfter: returned))
                 try StockLedger.add(
                     db, location: request.location, sku: line.sku, delta: requested.quantity, reason: .return,
                     .init(reference: request.id, note: request.reason, actor: request.channel, now: request.now))

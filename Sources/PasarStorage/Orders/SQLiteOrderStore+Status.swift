@@ -10,14 +10,7 @@ extension SQLiteOrderStore {
     public func changeStatus(_ change: OrderStatusChangeRequest) async throws -> Order {
         try await pool.write { db in
             let order = try OrderRows.require(db, id: change.orderID)
-            do throws(OrderTransitionError) {
-                try order.status.validateMove(
-                    to: change.target, fulfilment: order.fulfilment.kind, isPaid: order.isPaid || change.captureReference != nil)
-            } catch {
-                throw OrderStoreError.transition(error)
-            }
-            let capturedNow = change.captureReference != nil && !order.isPaid
-            let paidAt: Int64? = change.target == .paid || capturedNow ? change.now.millis : nil
+            let (capturedNow, paidAt) = try OrderWriteRules.payment(of: change, on: order)
             try db.execute(
                 sql: """
                     UPDATE orders SET status = ?1, updated_at = ?2, paid_at = COALESCE(paid_at, ?3),

@@ -1,0 +1,65 @@
+import FoundationEssentials
+import PasarCore
+
+/// What both order stores decide before and after their SQL, kept in one place so SQLite and
+/// PostgreSQL give the same answers.
+enum OrderWriteRules {
+    /// The `orders` columns that depend on how the order is fulfilled, and its snapshot JSON.
+    struct Columns {
+        let snapshot: String
+        let shippingMethod: String?
+        let shippingAddress: String?
+        let pickupStore: String?
+
+        init(_ draft: OrderDraft) throws {
+            snapshot = try JSONColumn.encode(
+                OrderRows.Snapshot(
+                    totals: draft.totals, vouchers: draft.vouchers, payment: draft.payment, fulfilment: draft.fulfilment,
+                    stockLocations: draft.stockLocations))
+            switch draft.fulfilment {
+            case .ship(let method, let shipTo):
+                shippingMethod = method
+                shippingAddress = try JSONColumn.encode(shipTo)
+                pickupStore = nil
+            case .collect(let store):
+                shippingMethod = nil
+                shippingAddress = nil
+                pickupStore = store
+            }
+        }
+    }
+
+    /// The order a placement just wrote, built from its draft: no read inside the write.
+    static func placed(_ draft: OrderDraft, location: String) throws -> Order {
+        Order(
+            status: .placed, draft: draft, stockLocation: location, lines: draft.lines, paidAt: nil,
+            refunded: Money.zero(try OrderRows.currency(draft.totals.total.currency.code)),
+            history: [OrderStatusChange(status: .placed, actor: draft.channel, note: nil, at: draft.placedAt)], updatedAt: draft.placedAt)
+    }
+
+    /// Checks a status step against the order's state; returns whether it takes the payment now and
+    /// the `paid_at` it sets (nil keeps the stored one).
+    static func payment(of change: OrderStatusChangeRequest, on order: Order) throws(OrderStoreError) -> (capturedNow: Bool, paidAt: Int64?) {
+        do throws(OrderTransitionError) {
+            try order.status.validateMove(to: change.target, fulfilment: order.fulfilment.kind, isPaid: order.isPaid || change.captureReference != nil)
+        } catch {
+            throw .transition(error)
+        }
+        let capturedNow = change.captureReference != nil && !order.isPaid
+        return (capturedNow, change.target == .paid || capturedNow ? change.now.millis : nil)
+    }
+
+    /// The refund of `quantity` units of `line`, given the line's returned count after the
+    /// conditional update that took them (nil when it refused: more than was bought).
+    static func returnLine(_ line: OrderLine, of order: Order, quantity: Int64, returnedAfter: Int64?) throws -> OrderReturn.Line {
+        let before = returnedAfter.map { $0 - quantity } ?? line.returnedQuantity
+        let refund: RefundCalculator.Refund
+        do throws(RefundError) {
+            refund = try RefundCalculator.refund(line.paid(pricesIncludeTax: order.pricesIncludeTax), alreadyReturned: before, returning: quantity)
+        } catch {
+            throw OrderStoreError.refund(line: line.number, error)
+        }
+        guard returnedAfter != nil else { throw OrderStoreError.refund(line: line.number, .moreThanBought(remaining: line.quantity - before)) }
+        return OrderReturn.Line(lineNumber: line.number, sku: line.sku, refund: refund)
+    }
+}
