@@ -55,26 +55,19 @@ extension PostgresCartStore {
         if source.status != .active { throw CartStoreError.notActive(source) }
         let target = try await requireCart(connection, id: write.cartID, now: write.now)
         guard source.market == target.market else { throw CartStoreError.differentMarkets(source.market, target.market) }
-        let changes = CartMerge.plan(
-            guest: source.lines.map { CartMerge.Line(sku: $0.sku, quantity: $0.quantity, pricedAt: $0.pricedAt) },
-            into: target.lines.map { CartMerge.Line(sku: $0.sku, quantity: $0.quantity, pricedAt: $0.pricedAt) },
-            maxQuantity: limits.maxQuantityPerLine)
-        let sourceLines = Dictionary(source.lines.map { ($0.sku, $0) }, uniquingKeysWith: { first, _ in first })
-        let targetLines = Dictionary(target.lines.map { ($0.sku, $0) }, uniquingKeysWith: { first, _ in first })
-        for change in changes {
-            guard let guestLine = sourceLines[change.sku] else { continue }
-            guard let targetLine = targetLines[change.sku] else {
+        let merge = CartMergeSteps(source: source, into: target, limits: limits)
+        for step in merge.steps {
+            switch step {
+            case .move(let lineID, let quantity):
+                try await connection.execute("UPDATE cart_lines SET cart_id = \(write.cartID), quantity = \(quantity) WHERE id = \(lineID)")
+            case .update(let lineID, let quantity, let priced):
                 try await connection.execute(
-                    "UPDATE cart_lines SET cart_id = \(write.cartID), quantity = \(change.quantityAfter) WHERE id = \(guestLine.id)")
-                continue
+                    """
+                    UPDATE cart_lines SET quantity = \(quantity), unit_minor = \(priced.unitMinorUnits), tax_rate = \(priced.taxRate),
+                        unavailable_reason = \(priced.unavailableReason), priced_at = \(priced.pricedAt.millis), updated_at = \(write.now.millis)
+                    WHERE id = \(lineID)
+                    """)
             }
-            let priced = change.priceFromGuest ? guestLine : targetLine
-            try await connection.execute(
-                """
-                UPDATE cart_lines SET quantity = \(change.quantityAfter), unit_minor = \(priced.unitMinorUnits), tax_rate = \(priced.taxRate),
-                    unavailable_reason = \(priced.unavailableReason), priced_at = \(priced.pricedAt.millis), updated_at = \(write.now.millis)
-                WHERE id = \(targetLine.id)
-                """)
         }
         if target.vouchers.isEmpty {
             try await connection.execute("UPDATE cart_vouchers SET cart_id = \(write.cartID) WHERE cart_id = \(sourceID)")
@@ -85,6 +78,6 @@ extension PostgresCartStore {
         for channel in source.channels where !target.channels.contains(channel) {
             try await connection.execute("UPDATE carts SET channels = channels || \(channel) || ',' WHERE id = \(write.cartID)")
         }
-        return CartMergeResult(cart: try await requireCart(connection, id: write.cartID, now: write.now), changes: changes, mergedCartID: sourceID)
+        return CartMergeResult(cart: try await requireCart(connection, id: write.cartID, now: write.now), changes: merge.changes, mergedCartID: sourceID)
     }
 }

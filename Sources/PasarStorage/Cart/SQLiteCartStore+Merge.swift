@@ -37,30 +37,22 @@ extension SQLiteCartStore {
         let source = try requireCart(db, id: sourceID, now: write.now)
         let target = try requireCart(db, id: write.cartID, now: write.now)
         guard source.market == target.market else { throw CartStoreError.differentMarkets(source.market, target.market) }
-        let changes = CartMerge.plan(
-            guest: source.lines.map { CartMerge.Line(sku: $0.sku, quantity: $0.quantity, pricedAt: $0.pricedAt) },
-            into: target.lines.map { CartMerge.Line(sku: $0.sku, quantity: $0.quantity, pricedAt: $0.pricedAt) },
-            maxQuantity: limits.maxQuantityPerLine)
-        let sourceLines = Dictionary(source.lines.map { ($0.sku, $0) }, uniquingKeysWith: { first, _ in first })
-        let targetLines = Dictionary(target.lines.map { ($0.sku, $0) }, uniquingKeysWith: { first, _ in first })
-        for change in changes {
-            guard let guestLine = sourceLines[change.sku] else { continue }
-            guard let targetLine = targetLines[change.sku] else {
+        let merge = CartMergeSteps(source: source, into: target, limits: limits)
+        for step in merge.steps {
+            switch step {
+            case .move(let lineID, let quantity):
                 try db.executeCached(
-                    sql: "UPDATE cart_lines SET cart_id = ?, quantity = ? WHERE id = ?",
-                    arguments: [write.cartID, change.quantityAfter, guestLine.id])
-                continue
+                    sql: "UPDATE cart_lines SET cart_id = ?, quantity = ? WHERE id = ?", arguments: [write.cartID, quantity, lineID])
+            case .update(let lineID, let quantity, let priced):
+                try db.executeCached(
+                    sql: """
+                        UPDATE cart_lines SET quantity = ?, unit_minor = ?, tax_rate = ?, unavailable_reason = ?, priced_at = ?, updated_at = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [
+                        quantity, priced.unitMinorUnits, priced.taxRate, priced.unavailableReason, priced.pricedAt.millis, write.now.millis, lineID,
+                    ])
             }
-            let priced = change.priceFromGuest ? guestLine : targetLine
-            try db.executeCached(
-                sql: """
-                    UPDATE cart_lines SET quantity = ?, unit_minor = ?, tax_rate = ?, unavailable_reason = ?, priced_at = ?, updated_at = ?
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    change.quantityAfter, priced.unitMinorUnits, priced.taxRate, priced.unavailableReason, priced.pricedAt.millis,
-                    write.now.millis, targetLine.id,
-                ])
         }
         if target.vouchers.isEmpty {
             try db.executeCached(
@@ -75,6 +67,6 @@ extension SQLiteCartStore {
         for channel in source.channels where !target.channels.contains(channel) {
             try db.executeCached(sql: "UPDATE carts SET channels = channels || ? || ',' WHERE id = ?", arguments: [channel, write.cartID])
         }
-        return CartMergeResult(cart: try requireCart(db, id: write.cartID, now: write.now), changes: changes, mergedCartID: sourceID)
+        return CartMergeResult(cart: try requireCart(db, id: write.cartID, now: write.now), changes: merge.changes, mergedCartID: sourceID)
     }
 }
