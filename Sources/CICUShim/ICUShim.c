@@ -4,6 +4,7 @@
 #include "CICUShim.h"
 
 #include <math.h>
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/ucol.h>
 #include <unicode/ucurr.h>
@@ -205,3 +206,23 @@ int32_t pasar_u_fold_case(const uint16_t *source, int32_t length, uint16_t *out,
     return u_strFoldCase((UChar *)out, capacity, (const UChar *)source, length, U_FOLD_CASE_DEFAULT, STATUS(status));
 }
 
+
+int32_t pasar_normalize_nfkc(const uint16_t *source, int32_t length, uint16_t *out, int32_t capacity, int32_t *status) {
+    const UNormalizer2 *normalizer = unorm2_getNFKCInstance(STATUS(status));
+    if (U_FAILURE(*STATUS(status))) { return 0; }
+    return unorm2_normalize(normalizer, (const UChar *)source, length, (UChar *)out, capacity, STATUS(status));
+}
+
+// MARK: - Word breaking
+
+PasarWordBreaker *pasar_ubrk_open_words(const char *locale, const uint16_t *text, int32_t length, int32_t *status) {
+    return (PasarWordBreaker *)ubrk_open(UBRK_WORD, locale, (const UChar *)text, length, STATUS(status));
+}
+
+void pasar_ubrk_close(PasarWordBreaker *breaker) { ubrk_close((UBreakIterator *)breaker); }
+
+int32_t pasar_ubrk_next(PasarWordBreaker *breaker) { return ubrk_next((UBreakIterator *)breaker); }
+
+int32_t pasar_ubrk_rule_status(const PasarWordBreaker *breaker) {
+    return ubrk_getRuleStatus((UBreakIterator *)breaker);
+}

@@ -5,12 +5,13 @@ public import PasarLocalization
 extension PasarStores {
     /// Every store on a shared PostgreSQL database, with its change feed.
     public static func postgres(
-        _ location: PostgresLocation, indexLanguages: [LocaleTag], cartLifetime: TimeInterval, maximumConnections: Int = 20,
+        _ location: PostgresLocation, indexLanguages: [LocaleTag], synonyms: SearchSynonyms = .none, cartLifetime: TimeInterval,
+        maximumConnections: Int = 20,
         logger: Logger = Logger(label: "pasar.storage")
     ) async throws -> PasarStores {
         let database = try await PostgresDatabase.open(location, maximumConnections: maximumConnections, logger: logger)
         return PasarStores(
-            catalog: try PostgresCatalogStore(database: database, indexLanguages: indexLanguages),
+            catalog: try PostgresCatalogStore(database: database, indexLanguages: indexLanguages, synonyms: synonyms),
             carts: PostgresCartStore(database: database, lifetime: cartLifetime), inventory: PostgresInventoryStore(database: database),
             orders: PostgresOrderStore(database: database), customers: PostgresCustomerStore(database: database),
             changeFeed: PostgresChangeFeed(database: database), kind: "postgresql", closeDatabase: { await database.close() })

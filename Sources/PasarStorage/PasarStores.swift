@@ -24,16 +24,16 @@ public struct PasarStores: Sendable {
     /// `location`: a SQLite file path, or a postgres:// URL (see `PostgresLocation`).
     /// `indexLanguages`: every language a request may be served in (the markets' languages).
     public static func open(
-        _ location: String, indexLanguages: [LocaleTag], cartLifetime: TimeInterval, maximumConnections: Int = 20,
-        logger: Logger = Logger(label: "pasar.storage")
+        _ location: String, indexLanguages: [LocaleTag], synonyms: SearchSynonyms = .none, cartLifetime: TimeInterval,
+        maximumConnections: Int = 20, logger: Logger = Logger(label: "pasar.storage")
     ) async throws -> PasarStores {
         if PostgresLocation.isURL(location) {
-            return try await postgres(PostgresLocation(url: location), indexLanguages: indexLanguages, cartLifetime: cartLifetime,
-                maximumConnections: maximumConnections, logger: logger)
+            return try await postgres(PostgresLocation(url: location), indexLanguages: indexLanguages, synonyms: synonyms,
+                cartLifetime: cartLifetime, maximumConnections: maximumConnections, logger: logger)
         }
         let database = try PasarDatabase(path: location)
         return PasarStores(
-            catalog: try SQLiteCatalogStore(database: database, indexLanguages: indexLanguages),
+            catalog: try SQLiteCatalogStore(database: database, indexLanguages: indexLanguages, synonyms: synonyms),
             carts: SQLiteCartStore(database: database, lifetime: cartLifetime), inventory: SQLiteInventoryStore(database: database),
             orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database), changeFeed: nil,
             kind: "sqlite", closeDatabase: { try database.close() })

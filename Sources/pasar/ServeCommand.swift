@@ -37,6 +37,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Directory of message catalogs (one <language>.yaml each).")
     var messages: String = Environment.value("PASAR_MESSAGES") ?? "Locales/messages"
 
+    @Option(help: "Search synonyms file (language → groups of words).")
+    var synonyms: String = Environment.value("PASAR_SYNONYMS") ?? "Locales/search/synonyms.yaml"
+
+    @Flag(help: "Answer every catalog read from the database, never from the page cache (to measure cold reads).")
+    var noPageCache = Environment.value("PASAR_PAGE_CACHE") == "off"
+
     @Flag(help: "Load the demo catalog into an empty database.")
     var demo = Environment.value("PASAR_DEMO") == "1"
 
@@ -101,7 +107,7 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = try MarketsCommand.loadRegistry(directory: markets)
         let messageCatalog = try MessageCatalog.load(directory: messages)
         let stores = try await PasarStores.open(
-            db, indexLanguages: registry.snapshot.markets.flatMap(\.languages), cartLifetime: TimeInterval(cartLifetimeHours) * 3600,
+            db, indexLanguages: registry.snapshot.markets.flatMap(\.languages), synonyms: try SynonymsFile.load(path: synonyms), cartLifetime: TimeInterval(cartLifetimeHours) * 3600,
             maximumConnections: dbConnections, logger: logger)
         logger.info("database open", metadata: ["database": "\(stores.kind)", "location": "\(PostgresLocation.redacted(db))"])
         let catalog = stores.catalog
@@ -126,7 +132,7 @@ struct ServeCommand: AsyncParsableCommand {
         let services = APIServices(
             markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, keyring: keyring, customerTokens: customerTokens,
             rateLimit: rateLimit > 0 ? (Double(rateLimit), Double(rateLimit * 2)) : nil,
-            messages: messageCatalog, commerce: commerce, changeFeed: stores.changeFeed)
+            messages: messageCatalog, commerce: commerce, changeFeed: stores.changeFeed, pageCache: !noPageCache)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [

@@ -156,6 +156,24 @@ void pasar_matcher_close(PasarLocaleMatcher *matcher);
 int32_t pasar_matcher_best_index(const PasarLocaleMatcher *matcher, const char *const *desiredTags,
                                  int32_t count, int32_t *status);
 
+// MARK: - Word breaking
+
+/// ICU `UBreakIterator` for words: not thread-safe; each tokenizing call opens its own (ICU caches
+/// the rules and dictionaries, so opening is cheap after the first).
+typedef struct PasarWordBreaker PasarWordBreaker;
+
+/// Opens a word break iterator for `locale` over `text` (which must outlive the iterator).
+PasarWordBreaker *pasar_ubrk_open_words(const char *locale, const uint16_t *text, int32_t length, int32_t *status);
+void pasar_ubrk_close(PasarWordBreaker *breaker);
+/// The next boundary after the current one, or -1 at the end.
+int32_t pasar_ubrk_next(PasarWordBreaker *breaker);
+/// The rule status of the segment that ends at the current boundary: 0 for spaces and
+/// punctuation (UBRK_WORD_NONE), 100 and up for numbers, letters, kana and ideographs.
+int32_t pasar_ubrk_rule_status(const PasarWordBreaker *breaker);
+
+/// NFKC: full-width Latin and half-width katakana become their ordinary forms.
+int32_t pasar_normalize_nfkc(const uint16_t *source, int32_t length, uint16_t *out, int32_t capacity, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif

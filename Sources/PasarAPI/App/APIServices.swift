@@ -25,16 +25,17 @@ public struct APIServices: Sendable {
     public let changeFeed: (any ChangeFeed)?
     /// How long `GET /readyz` waits for the database before answering 503.
     let readinessTimeout: Duration
-    /// Encoded product pages; admin catalog and market writes clear it.
-    let productPages = PageCache()
+    /// Encoded product, list and search pages; catalog and market writes clear it.
+    let productPages: PageCache
     let cartMessages: CartMessages
 
     public init(
         markets: MarketRegistry, catalog: any CatalogStore, carts: any CartStore, cartSettings: CartSettings = CartSettings(),
         keyring: APIKeyring, customerTokens: CustomerTokens, rateLimit: (perSecond: Double, burst: Double)? = (50, 100),
         messages: MessageCatalog = .empty, commerce: CommerceStores, changeFeed: (any ChangeFeed)? = nil,
-        readinessTimeout: Duration = .seconds(10)
+        readinessTimeout: Duration = .seconds(10), pageCache: Bool = true
     ) {
+        productPages = PageCache(capacity: pageCache ? 10_000 : 0)
         self.markets = markets
         self.catalog = catalog
         self.carts = carts

@@ -19,28 +19,29 @@ struct CatalogController {
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try RequestScope(request: request, context: context, services: services)
-        let query = QueryValues(request: request)
-        let sort = try query.oneOf("sort", default: ProductSort.name)
-        var cursor: ProductCursor?
-        if let token = try query.string("cursor", maxLength: 4096) {
-            guard let parsed = ProductCursor(token: token), parsed.sort == sort else {
-                throw Problem.invalidField("cursor", "is not a cursor of this list (sort=\(sort.rawValue)); pass next_cursor back unchanged")
-            }
-            cursor = parsed
+        let parameters = try await ProductListParameters(request: request, scope: scope, services: services)
+        let query = parameters.query
+        // Pages that depend on stock are not cached: checkouts then never clear the cache.
+        let cacheable = query.stockLocations == nil && !query.facets.contains(.availability)
+        let key = "list|\(scope.market.code)|\(scope.language.identifier)|\(scope.channel ?? "")|\(request.uri.query ?? "")"
+        if cacheable, let page = services.productPages.page(key) {
+            return JSONReply.make(encoded: page.body, request: request, language: page.language, etag: page.etag)
         }
-        let category = try query.string("category", maxLength: 100)
-        if let category, try await !services.catalog.categories().contains(where: { $0.id == category }) {
-            throw Problem.invalidField("category", "'\(category)' is not a category")
-        }
-        let page = try await services.catalog.listProducts(
-            ProductListQuery(
-                market: scope.market.code, priceMarket: scope.pricer.priceListMarket, channel: scope.channel,
-                language: scope.language.identifier, search: try query.string("q", maxLength: 100), categoryID: category,
-                sort: sort, after: cursor, limit: try query.integer("limit", default: 20, range: 1...100)))
+        let page = try await services.catalog.listProducts(query)
         let items = try page.products.map { try scope.presenter.view($0, entries: page.prices[$0.id] ?? []) }
-        let view = ProductListView(
+        var view = ProductListView(
             market: scope.market.code, language: scope.language.identifier, items: items, nextCursor: page.next?.token)
-        return try JSONReply.make(view, request: request, language: scope.language.identifier)
+        if let facets = page.facets {
+            let listCurrency = services.markets.snapshot.market(code: query.priceMarket)?.currency ?? scope.market.currency
+            view.facets = try ProductFacetsView(
+                facets, asked: query.facets, categories: try await services.catalog.categories(), scope: scope, listCurrency: listCurrency)
+        }
+        if query.isSearch, items.isEmpty, query.after == nil { view.suggestions = page.suggestions }
+        let body = try JSONReply.encode(view)
+        guard cacheable else { return JSONReply.make(encoded: body, request: request, language: scope.language.identifier, etag: nil) }
+        let boundary = try await services.catalog.nextPriceChange(after: query.now)
+        let stored = services.productPages.store(key, body: body, language: scope.language.identifier, boundary: boundary)
+        return JSONReply.make(encoded: stored.body, request: request, language: stored.language, etag: stored.etag)
     }
 
     @Sendable func detail(request: Request, context: AppRequestContext) async throws -> Response {

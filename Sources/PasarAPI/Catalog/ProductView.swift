@@ -81,9 +81,13 @@ struct ProductListView: Encodable, Sendable {
     let language: String
     let items: [ProductView]
     let nextCursor: String?
+    /// Counts over the whole filtered set, when `facets` asked for them.
+    var facets: ProductFacetsView?
+    /// For a search that found nothing: the closest known words.
+    var suggestions: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case market, language, items
+        case market, language, items, facets, suggestions
         case nextCursor = "next_cursor"
     }
 }

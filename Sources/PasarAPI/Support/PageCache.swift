@@ -27,7 +27,8 @@ final class PageCache: Sendable {
         return pages.withLock { $0[key].flatMap { $0.expires > now ? $0 : nil } }
     }
 
-    /// Keeps `body` until the time to live passes or `boundary` (the next price change) arrives.
+    /// Keeps `body` until the time to live passes or `boundary` (the next price change) arrives;
+    /// a cache of capacity 0 keeps nothing.
     func store(_ key: String, body: Data, language: String, boundary: Date?) -> Page {
         let now = ContinuousClock.now
         var expires = now + timeToLive
@@ -36,6 +37,7 @@ final class PageCache: Sendable {
             expires = min(expires, now + .milliseconds(Int64(max(0, untilBoundary) * 1000)))
         }
         let page = Page(body: body, etag: "\"\(JSONReply.fnv1a(body))\"", language: language, expires: expires)
+        guard capacity > 0 else { return page }
         pages.withLock { pages in
             if pages.count >= capacity { pages.removeAll(keepingCapacity: true) }
             pages[key] = page

@@ -1,13 +1,14 @@
 import PasarCore
 import PasarLocalization
 
-/// Computes the per-language search text and collation key stored for each product, so lists can be
-/// searched accent-insensitively and sorted with the language's ICU collation inside SQL.
+/// Computes the per-language collation key stored for each product, so lists can be sorted with the
+/// language's ICU collation inside SQL. (Search has its own rows: `SearchIndexer`.)
 struct CatalogIndexer: Sendable {
     /// One row of `product_index`.
     struct Entry {
         let language: String
-        let searchText: String
+        /// Unused since search moved to `search_terms`; the column stays empty.
+        let searchText = ""
         let sortKey: [UInt8]
     }
 
@@ -31,21 +32,9 @@ struct CatalogIndexer: Sendable {
     var languageTags: [String] { languages.map(\.tag) }
 
     func entries(for product: Product) -> [Entry] {
-        let skus = product.variants.map(\.sku).joined(separator: " ")
         return languages.compactMap { language in
             guard let (_, translation) = TranslationLookup.best(in: product.translations, chain: language.chain) else { return nil }
-            return Entry(
-                language: language.tag,
-                searchText: SearchKey.make("\(translation.name) \(skus)"),
-                sortKey: language.collator.sortKey(translation.name))
-        }
-    }
-
-    /// The LIKE patterns for a search query: every word must occur.
-    static func searchPatterns(_ query: String) -> [String] {
-        SearchKey.make(query).split(separator: " ").prefix(8).map { word in
-            "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            return Entry(language: language.tag, sortKey: language.collator.sortKey(translation.name))
         }
     }
 }

@@ -1,3 +1,4 @@
+public import Foundation
 public import PasarCore
 
 /// Persistence of the catalog: products, categories and price lists. The domain and HTTP layers
@@ -22,6 +23,9 @@ public protocol CatalogStore: Sendable {
     func listProducts(_ query: ProductListQuery) async throws -> ProductPage
     func categories() async throws -> [Category]
     func productCount() async throws -> Int
+    /// The next moment after `date` at which a price starts or ends (a sale), if any: cached list
+    /// pages live no longer, so a sale shows, and moves products in or out of price ranges, on time.
+    func nextPriceChange(after date: Date) async throws -> Date?
     /// Forgets cached products and prices: another process changed the catalog.
     func dropCachedEntries()
 }

@@ -73,6 +73,8 @@ extension PostgresCatalogStore {
                 updated_at = excluded.updated_at
             """)
         try await checkUnique(connection, batch: batch.map(\.0))
+        let categories = try SearchIndexWrites.decodeCategories(try await PostgresSQL.rows(connection, SearchIndexWrites.categories))
+        let currentTerms = try await PostgresSQL.rows(connection, SearchIndexWrites.currentTerms(of: ids))
 
         try await connection.execute("DELETE FROM variants WHERE product_id = ANY(\(ids))")
         try await connection.execute("DELETE FROM product_categories WHERE product_id = ANY(\(ids))")
@@ -116,6 +118,9 @@ extension PostgresCatalogStore {
         }
         let prices = finals.flatMap { product, prices in (prices ?? []).map { (product.id, $0) } }
         try await insertPrices(connection, prices: prices)
+        for statement in SearchIndexWrites.statements(for: products, categories: categories, current: currentTerms) {
+            try await PostgresSQL.execute(connection, statement)
+        }
     }
 
     /// Refuses a SKU or slug another product owns, with the message SQLite's store gives, checking the

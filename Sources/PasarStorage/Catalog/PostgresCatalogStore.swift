@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import NIOCore
 public import PasarCore
 public import PasarLocalization
@@ -9,12 +9,14 @@ import PostgresNIO
 public final class PostgresCatalogStore: CatalogStore {
     let database: PostgresDatabase
     let indexer: CatalogIndexer
+    let synonyms: SearchSynonyms
     let cache = CatalogCache()
 
     /// `indexLanguages`: every language a request may be served in (the markets' languages).
-    public init(database: PostgresDatabase, indexLanguages: [LocaleTag]) throws {
+    public init(database: PostgresDatabase, indexLanguages: [LocaleTag], synonyms: SearchSynonyms = .none) throws {
         self.database = database
         self.indexer = try CatalogIndexer(languages: indexLanguages)
+        self.synonyms = synonyms
     }
 
     /// Forgets cached products and prices; called when another process reports a catalog write.
@@ -113,20 +115,22 @@ public final class PostgresCatalogStore: CatalogStore {
         }
     }
 
+    public func nextPriceChange(after date: Date) async throws -> Date? {
+        try await readNextPriceChange(after: date)
+    }
+
     public func listProducts(_ query: ProductListQuery) async throws -> ProductPage {
-        try await database.read { connection in
-            let statement = PostgresProductListSQL(query: query)
-            let rows = try await connection.rows(statement.query)
-            let hasMore = rows.count > query.limit
-            let pageRows = rows.prefix(query.limit)
-            let ids = try pageRows.map { try $0.get("id", as: String.self) }
-            let products = try await Self.fetchProducts(connection, ids: ids)
-            let markets = Array(Set([query.market, query.priceMarket]))
-            var prices = try await Self.fetchPrices(connection, productIDs: ids, markets: markets)
-            for id in ids where prices[id] == nil { prices[id] = [] }
-            let next = try hasMore ? pageRows.last.map { try statement.cursor(after: $0) } : nil
-            return ProductPage(products: products, prices: prices, next: next)
+        let listing = try await ProductListing.run(query, synonyms: synonyms, reader: self)
+        let markets = Array(Set([query.market, query.priceMarket]))
+        let (products, prices) = try await database.read { connection in
+            let products = try await Self.fetchProducts(connection, ids: listing.ids)
+            var prices = try await Self.fetchPrices(connection, productIDs: listing.ids, markets: markets)
+            for id in listing.ids where prices[id] == nil { prices[id] = [] }
+            return (products, prices)
         }
+        var page = ProductPage(products: products, prices: prices, next: listing.next, facets: listing.facets)
+        page.suggestions = listing.suggestions
+        return page
     }
 
     /// The products with these ids, in the order of `ids`; unknown ids are left out.
@@ -178,4 +182,12 @@ public final class PostgresCatalogStore: CatalogStore {
 
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
     static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
+}
+
+extension PostgresCatalogStore: CatalogSQLReader {
+    var dialect: SQLDialect { .postgres }
+
+    func rows(_ statement: SQLFragment) async throws -> [[SQLValue?]] {
+        try await database.read { connection in try await PostgresSQL.rows(connection, statement) }
+    }
 }

@@ -1,5 +1,6 @@
 /// Where a product page ended, as an opaque string clients pass back: the sort it belongs to, the
-/// sort value of the last product (collation key in hex, amount, or id) and its id for ties.
+/// sort value of the last product (collation key in hex, amount, `score-key` for relevance, or
+/// nothing for id) and its id for ties.
 public struct ProductCursor: Sendable, Hashable {
     public let sort: ProductSort
     public let key: String
@@ -21,11 +22,21 @@ public struct ProductCursor: Sendable, Hashable {
             let idBytes = Hex.decode(parts[3]), !idBytes.isEmpty
         else { return nil }
         switch sort {
+        case .relevance: guard Self.relevance(parts[2]) != nil else { return nil }
         case .name: guard Hex.decode(parts[2]) != nil else { return nil }
         case .price: guard Int64(parts[2]) != nil else { return nil }
         case .id: guard parts[2].isEmpty else { return nil }
         }
         self.init(sort: sort, key: parts[2], productID: String(decoding: idBytes, as: UTF8.self))
+    }
+}
+
+extension ProductCursor {
+    /// A relevance cursor's score and name sort key.
+    static func relevance(_ key: String) -> (score: Int64, sortKey: [UInt8])? {
+        let parts = key.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let score = Int64(parts[0]), let sortKey = Hex.decode(String(parts[1])) else { return nil }
+        return (score, sortKey)
     }
 }
 

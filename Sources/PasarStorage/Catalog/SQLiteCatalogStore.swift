@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 public import PasarCore
 public import PasarLocalization
@@ -7,12 +7,14 @@ public import PasarLocalization
 public final class SQLiteCatalogStore: CatalogStore {
     private let pool: DatabasePool
     private let indexer: CatalogIndexer
+    private let synonyms: SearchSynonyms
     private let cache = CatalogCache()
 
     /// `indexLanguages`: every language a request may be served in (the markets' languages).
-    public init(database: PasarDatabase, indexLanguages: [LocaleTag]) throws {
+    public init(database: PasarDatabase, indexLanguages: [LocaleTag], synonyms: SearchSynonyms = .none) throws {
         self.pool = database.pool
         self.indexer = try CatalogIndexer(languages: indexLanguages)
+        self.synonyms = synonyms
     }
 
     public func dropCachedEntries() { cache.invalidate() }
@@ -23,7 +25,7 @@ public final class SQLiteCatalogStore: CatalogStore {
         defer { cache.invalidate() }
         try await pool.write { [indexer] db in
             let kept = try prices ?? Self.fetchPrices(db, productID: product.id, markets: nil)
-            try Self.write(db, product: product, prices: kept, indexer: indexer)
+            try Self.write(db, products: [(product, kept)], indexer: indexer)
         }
     }
 
@@ -48,7 +50,7 @@ public final class SQLiteCatalogStore: CatalogStore {
         defer { cache.invalidate() }
         try await pool.write { [indexer] db in
             for category in categories { try Self.write(db, category: category) }
-            for (product, prices) in products { try Self.write(db, product: product, prices: prices, indexer: indexer) }
+            try Self.write(db, products: products, indexer: indexer)
         }
     }
 
@@ -60,6 +62,21 @@ public final class SQLiteCatalogStore: CatalogStore {
                     translations = excluded.translations
                 """,
             arguments: [category.id, category.parentID, category.position, try JSONColumn.encode(category.translations)])
+    }
+
+    /// Writes products one after the other, then their search rows in a few multi-row statements.
+    private static func write(_ db: Database, products: [(Product, [PriceEntry])], indexer: CatalogIndexer) throws {
+        guard !products.isEmpty else { return }
+        let categories = try SearchIndexWrites.decodeCategories(SQLiteSQL.rows(db, SearchIndexWrites.categories))
+        let current = try SQLiteSQL.rows(db, SearchIndexWrites.currentTerms(of: products.map(\.0.id)))
+        var latest: [String: Product] = [:]
+        for (product, prices) in products {
+            try write(db, product: product, prices: prices, indexer: indexer)
+            latest[product.id] = product
+        }
+        for statement in SearchIndexWrites.statements(for: Array(latest.values), categories: categories, current: current) {
+            try SQLiteSQL.execute(db, statement)
+        }
     }
 
     private static func write(_ db: Database, product: Product, prices: [PriceEntry], indexer: CatalogIndexer) throws {
@@ -185,32 +202,22 @@ public final class SQLiteCatalogStore: CatalogStore {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM products") ?? 0 }
     }
 
-    public func listProducts(_ query: ProductListQuery) async throws -> ProductPage {
-        try await pool.read { db in
-            let categories = try Self.categoryWithDescendants(db, query.categoryID)
-            let statement = ProductListSQL(query: query, categoryIDs: categories)
-            let rows = try Row.fetchAll(db, sql: statement.sql, arguments: statement.arguments)
-            let hasMore = rows.count > query.limit
-            let pageRows = rows.prefix(query.limit)
-            let ids = pageRows.map { $0["id"] as String }
-            let products = try Self.fetchProducts(db, ids: ids)
-            var prices: [String: [PriceEntry]] = [:]
-            let markets = Array(Set([query.market, query.priceMarket]))
-            for id in ids { prices[id] = try Self.fetchPrices(db, productID: id, markets: markets) }
-            let next = hasMore ? pageRows.last.map { statement.cursor(after: $0) } : nil
-            return ProductPage(products: products, prices: prices, next: next)
-        }
+    public func nextPriceChange(after date: Date) async throws -> Date? {
+        try await readNextPriceChange(after: date)
     }
 
-    private static func categoryWithDescendants(_ db: Database, _ categoryID: String?) throws -> [String]? {
-        guard let categoryID else { return nil }
-        return try String.fetchAll(
-            db,
-            sql: """
-                WITH RECURSIVE tree(id) AS (
-                    SELECT ? UNION SELECT c.id FROM categories c JOIN tree t ON c.parent_id = t.id
-                ) SELECT id FROM tree
-                """, arguments: [categoryID])
+    public func listProducts(_ query: ProductListQuery) async throws -> ProductPage {
+        let listing = try await ProductListing.run(query, synonyms: synonyms, reader: self)
+        let markets = Array(Set([query.market, query.priceMarket]))
+        let (products, prices) = try await pool.read { db in
+            let products = try Self.fetchProducts(db, ids: listing.ids)
+            var prices: [String: [PriceEntry]] = [:]
+            for id in listing.ids { prices[id] = try Self.fetchPrices(db, productID: id, markets: markets) }
+            return (products, prices)
+        }
+        var page = ProductPage(products: products, prices: prices, next: listing.next, facets: listing.facets)
+        page.suggestions = listing.suggestions
+        return page
     }
 
     private static func fetchProducts(_ db: Database, ids: [String]) throws -> [Product] {
@@ -261,4 +268,12 @@ public final class SQLiteCatalogStore: CatalogStore {
 
     private static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
     private static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
+}
+
+extension SQLiteCatalogStore: CatalogSQLReader {
+    var dialect: SQLDialect { .sqlite }
+
+    func rows(_ statement: SQLFragment) async throws -> [[SQLValue?]] {
+        try await pool.read { db in try SQLiteSQL.rows(db, statement) }
+    }
 }

@@ -79,6 +79,7 @@ enum Migrations {
         }
         registerCarts(in: &migrator)
         registerOrders(in: &migrator)
+        registerSearch(in: &migrator)
         return migrator
     }
 }

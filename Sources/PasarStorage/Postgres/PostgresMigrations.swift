@@ -2,7 +2,8 @@ import PostgresNIO
 
 /// The PostgreSQL schema, step by step, mirroring the SQLite steps of `Migrations` under the same
 /// names: same tables, columns and constraints, in PostgreSQL's types (BIGINT for SQLite's INTEGER,
-/// BYTEA for BLOB, identity columns for AUTOINCREMENT). Times are milliseconds since 1970 as on SQLite.
+/// BYTEA for BLOB, identity columns for AUTOINCREMENT). Times are seconds since 1970 in the catalog and
+/// milliseconds elsewhere, as on SQLite.
 /// A step is never edited once released; changes are new steps, added to both databases.
 enum PostgresMigrations {
     struct Step {
@@ -30,7 +31,7 @@ enum PostgresMigrations {
     /// Any fixed number; only Pasar's migrations take this lock.
     static let lockKey: Int64 = 0x7061_7361_725F_6D69  // "pasar_mi"
 
-    static let steps: [Step] = [catalog, carts, inventory, customers, orders]
+    static let steps: [Step] = [catalog, carts, inventory, customers, orders, search]
 
     static let catalog = Step(
         name: "v1-catalog",
@@ -350,3 +351,42 @@ enum PostgresMigrations {
             """,
         ])
 }
+
+extension PostgresMigrations {
+    /// `v6-search` of `Migrations`. Terms compare bytewise ("C"), as SQLite's BINARY, so range reads
+    /// of the vocabulary and the order of results agree on both databases.
+    static let search = Step(
+        name: "v6-search",
+        statements: [
+            """
+            CREATE TABLE search_terms (
+                language TEXT NOT NULL,
+                term TEXT COLLATE "C" NOT NULL,
+                product_id TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+                weight BIGINT NOT NULL CHECK (weight BETWEEN 1 AND 3),
+                PRIMARY KEY (language, term, product_id)
+            )
+            """,
+            "CREATE INDEX search_terms_by_product ON search_terms(product_id)",
+            """
+            CREATE TABLE search_vocabulary (
+                language TEXT NOT NULL,
+                term TEXT COLLATE "C" NOT NULL,
+                products BIGINT NOT NULL,
+                PRIMARY KEY (language, term)
+            )
+            """,
+            """
+            CREATE TABLE product_options (
+                product_id TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (product_id, name, value)
+            )
+            """,
+            "CREATE INDEX product_options_by_value ON product_options(name, value, product_id)",
+            "CREATE INDEX prices_by_start ON prices(valid_from) WHERE valid_from IS NOT NULL",
+            "CREATE INDEX prices_by_end ON prices(valid_to) WHERE valid_to IS NOT NULL",
+        ])
+}
+

@@ -57,6 +57,10 @@ struct CatalogInputValidator {
         for (index, input) in inputs.enumerated() {
             let field = "prices[\(index)]"
             guard let market = markets.market(code: input.market) else { throw .invalidField("\(field).market", "'\(input.market)' is not a market") }
+            if let source = market.pricingPolicy.derivation?.sourceMarket {
+                throw .invalidField(
+                    "\(field).market", "market \(market.code) converts the prices of market \(source); set prices for \(source) instead")
+            }
             if let sku = input.variant, !skus.contains(sku) {
                 throw .invalidField("\(field).variant", "'\(sku)' is not a variant of this product")
             }

@@ -1,0 +1,94 @@
+/// A page of a product list or search, decided by shared code and run by either database: the
+/// search plan, the page's ids and cursor, the facet counts and, when a search found nothing,
+/// suggestions. The store then loads the page's products and prices.
+struct ProductListing: Sendable {
+    let ids: [String]
+    let next: ProductCursor?
+    let facets: ProductFacets?
+    let suggestions: [String]
+
+    static func run(_ query: ProductListQuery, synonyms: SearchSynonyms, reader: some CatalogSQLReader) async throws -> ProductListing {
+        var plan: SearchPlan?
+        if query.isSearch, let search = query.search {
+            plan = try await SearchPlan.make(
+                query: search, languages: query.searchLanguages, synonyms: synonyms, vocabulary: VocabularyReader(reader: reader))
+            if plan?.words.isEmpty == true { plan = nil }
+        }
+        let statement = ProductListStatement(query: query, plan: plan, dialect: reader.dialect)
+        let rows = try await reader.rows(statement.fragment)
+        let pageRows = rows.prefix(query.limit)
+        let ids = pageRows.compactMap { row -> String? in
+            guard case .text(let id)? = row.first else { return nil }
+            return id
+        }
+        let next = rows.count > query.limit ? pageRows.last.flatMap(statement.cursor(after:)) : nil
+        let facets = query.facets.isEmpty ? nil : try await countFacets(query, plan: plan, reader: reader)
+        var suggestions: [String] = []
+        if let plan, ids.isEmpty, query.after == nil {
+            suggestions = try await suggest(for: plan, reader: reader)
+        }
+        return ProductListing(ids: ids, next: next, facets: facets, suggestions: suggestions)
+    }
+
+    private static func countFacets(_ query: ProductListQuery, plan: SearchPlan?, reader: some CatalogSQLReader) async throws -> ProductFacets {
+        let sql = ProductFacetSQL(query: query, plan: plan, dialect: reader.dialect)
+        var facets = ProductFacets()
+        facets.total = Int(try await reader.rows(sql.total).first?.first??.integer ?? 0)
+        if query.facets.contains(.category) {
+            facets.categories = try await reader.rows(sql.categories).compactMap(count(_:)).sorted(by: Self.mostFirst)
+        }
+        if query.facets.contains(.option) {
+            for row in try await reader.rows(sql.options) {
+                guard case .text(let name)? = row[0], let count = count(Array(row.dropFirst())) else { continue }
+                facets.options[name, default: []].append(count)
+            }
+            for name in facets.options.keys { facets.options[name]?.sort(by: Self.mostFirst) }
+        }
+        if query.facets.contains(.price), let row = try await reader.rows(sql.priceRange).first,
+            let low = row[0]?.integer, let high = row[1]?.integer
+        {
+            facets.priceRange = low...high
+        }
+        if query.facets.contains(.availability) {
+            facets.inStock = Int(try await reader.rows(sql.inStock(at: query.marketLocations)).first?.first??.integer ?? 0)
+        }
+        return facets
+    }
+
+    private static func count(_ row: [SQLValue?]) -> ProductFacets.Count? {
+        guard row.count >= 2, case .text(let value)? = row[0], case .integer(let count)? = row[1] else { return nil }
+        return ProductFacets.Count(value: value, count: Int(count))
+    }
+
+    private static func mostFirst(_ a: ProductFacets.Count, _ b: ProductFacets.Count) -> Bool {
+        a.count != b.count ? a.count > b.count : a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
+    }
+
+    /// The closest known terms for each word that matched nothing exactly: its typo and prefix
+    /// candidates, most frequent first (at most five in all).
+    private static func suggest(for plan: SearchPlan, reader: some CatalogSQLReader) async throws -> [String] {
+        var suggestions: [String] = []
+        for candidates in plan.words {
+            let near = candidates.filter { $0.score < SearchPlan.Match.exact.rawValue * 4 }.map(\.term)
+            suggestions += near.filter { !suggestions.contains($0) }
+        }
+        if suggestions.isEmpty, let last = plan.words.last?.first(where: { $0.score == SearchPlan.Match.exact.rawValue * 4 })?.term,
+            let first = last.unicodeScalars.first, let next = Unicode.Scalar(first.value + 1)
+        {
+            let bucket = try await reader.terms(languages: plan.languages, from: String(first), to: String(next), limit: 5000)
+            let scalars = Array(last.unicodeScalars)
+            suggestions = bucket.compactMap { entry -> (String, Int, Int64)? in
+                guard let distance = TypoTolerance.distance(scalars, Array(entry.term.unicodeScalars), limit: 3) else { return nil }
+                return (entry.term, distance, entry.products)
+            }.sorted { ($0.1, -$0.2) < ($1.1, -$1.2) }.map(\.0)
+        }
+        return Array(suggestions.prefix(5))
+    }
+}
+
+extension SQLValue {
+    var integer: Int64? {
+        if case .integer(let value) = self { return value }
+        return nil
+    }
+}

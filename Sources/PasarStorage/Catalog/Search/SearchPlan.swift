@@ -1,0 +1,90 @@
+import PasarLocalization
+
+/// What a search query asks the index, decided by Pasar's code the same way for both databases:
+/// the query's words, and for each word the terms that match it with the score of that match.
+///
+/// Ranking: a product's score is the sum over the query's words of its best match for that word,
+/// `match kind × 4 + field weight`; kinds rank exact (4) > synonym (3) > prefix (2) > typo (1), and
+/// fields name (3) > category (2) > description, options and SKU (1), so a kind always outweighs a
+/// field. Equal scores are ordered by the name in the request's collation, then by id.
+struct SearchPlan: Sendable, Hashable {
+    /// How a term matched a query word.
+    enum Match: Int, Sendable {
+        case typo = 1
+        case prefix = 2
+        case synonym = 3
+        case exact = 4
+    }
+
+    struct Candidate: Sendable, Hashable {
+        let term: String
+        /// `match kind × 4`; the field weight is added from the term row.
+        let score: Int
+    }
+
+    /// Languages whose terms are searched: the request language's fallback chain.
+    let languages: [String]
+    /// Per query word, every term that may match it. A word with no candidates matches nothing.
+    let words: [[Candidate]]
+
+    /// The words of a query (at most 8; the rest are ignored).
+    static func words(of query: String) -> [String] {
+        var seen = Set<String>()
+        return Array(SearchText.terms(query).filter { seen.insert($0).inserted }.prefix(8))
+    }
+
+    /// Prefix expansion of the last word stops at this many terms (the most frequent).
+    static let prefixLimit = 30
+    /// Typo expansion keeps at most this many terms per word (closest, then most frequent).
+    static let typoLimit = 10
+}
+
+/// Reads the vocabulary a plan is expanded from; each store answers with one indexed range read.
+protocol SearchVocabulary: Sendable {
+    /// Terms `t` with `from <= t < to` (bytewise) in any of `languages`, with the number of products
+    /// containing them summed over the languages, in term order, at most `limit`.
+    func terms(languages: [String], from: String, to: String, limit: Int) async throws -> [(term: String, products: Int64)]
+}
+
+extension SearchPlan {
+    /// Expands `query` against the vocabulary: exact words, synonyms, the last word as a prefix
+    /// (as-you-type) and typos within `TypoTolerance`.
+    static func make(query: String, languages: [String], synonyms: SearchSynonyms, vocabulary: some SearchVocabulary) async throws -> SearchPlan {
+        let words = words(of: query)
+        var plans: [[Candidate]] = []
+        for (index, word) in words.enumerated() {
+            var best: [String: Int] = [word: Match.exact.rawValue * 4]
+            func offer(_ term: String, _ match: Match) {
+                best[term] = max(best[term] ?? 0, match.rawValue * 4)
+            }
+            for language in languages {
+                for synonym in synonyms.synonyms(of: word, language: language) { offer(synonym, .synonym) }
+            }
+            let isLast = index == words.count - 1
+            if isLast, SearchIndexer.isVocabulary(word) {
+                let prefixed = try await vocabulary.terms(languages: languages, from: word, to: word + "\u{10FFFF}", limit: 2000)
+                for entry in prefixed.filter({ $0.term != word }).sorted(by: Self.byFrequency).prefix(prefixLimit) {
+                    offer(entry.term, .prefix)
+                }
+            }
+            let typos = TypoTolerance.allowedTypos(word)
+            if typos > 0, let first = word.unicodeScalars.first, let next = Unicode.Scalar(first.value + 1) {
+                let scalars = Array(word.unicodeScalars)
+                let bucket = try await vocabulary.terms(languages: languages, from: String(first), to: String(next), limit: 20_000)
+                let close = bucket.compactMap { entry -> (term: String, products: Int64, distance: Int)? in
+                    guard entry.term != word, let distance = TypoTolerance.distance(scalars, Array(entry.term.unicodeScalars), limit: typos)
+                    else { return nil }
+                    return (entry.term, entry.products, distance)
+                }
+                let chosen = close.sorted { ($0.distance, -$0.products, $0.term) < ($1.distance, -$1.products, $1.term) }.prefix(typoLimit)
+                for entry in chosen { offer(entry.term, .typo) }
+            }
+            plans.append(best.map { Candidate(term: $0.key, score: $0.value) }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) })
+        }
+        return SearchPlan(languages: languages, words: plans)
+    }
+
+    private static func byFrequency(_ a: (term: String, products: Int64), _ b: (term: String, products: Int64)) -> Bool {
+        a.products != b.products ? a.products > b.products : a.term.utf8.lexicographicallyPrecedes(b.term.utf8)
+    }
+}
