@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PasarAPI
 import PasarStorage
 
@@ -6,8 +7,8 @@ import PasarStorage
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Load a catalog file (JSON Lines of categories and products) into the database.",
-        discussion: "Batches of 500 lines are validated, then written in one transaction each; the first bad line stops the import."
+        abstract: "Load a catalog file (JSON Lines of categories, products and stock receipts) into the database.",
+        discussion: "Batches of 1000 lines are validated, then written in one transaction each; the first bad line stops the import."
     )
 
     @Argument(help: "The catalog file (.jsonl).")
@@ -25,8 +26,17 @@ struct ImportCommand: AsyncParsableCommand {
         let registry = try MarketsCommand.loadRegistry(directory: markets)
         let stores = try await PasarStores.open(db, indexLanguages: registry.snapshot.markets.flatMap(\.languages), cartLifetime: 3600)
         do {
-            let summary = try await CatalogImporter(store: stores.catalog, markets: registry.snapshot).importFile(at: file)
-            print("imported \(summary.categories) categories, \(summary.products) products, \(summary.prices) prices in \(start.duration(to: clock.now))")
+            let summary = try await CatalogImporter(store: stores.catalog, inventory: stores.inventory, markets: registry.snapshot)
+                .importFile(at: file)
+            print(
+                "imported \(summary.categories) categories, \(summary.products) products, \(summary.prices) prices, "
+                    + "\(summary.stockRows) stock rows in \(start.duration(to: clock.now))")
+            FileHandle.standardError.write(
+                Data(
+                    String(
+                        format: "stage parse+validate %.1f s\nstage write+fold+index %.1f s\nstage stock %.1f s\n", summary.parseSeconds,
+                        summary.writeSeconds, summary.stockSeconds
+                    ).utf8))
         } catch let error as CatalogImporter.LineError {
             try await stores.close()
             throw ValidationError("\(file) \(error.description)")

@@ -31,7 +31,7 @@ struct TestServer {
     /// Without `channelKeys` the storefront serves callers without a key, as `pasar serve --demo` does.
     init(
         demo: Bool = true, adminKey: String? = TestServer.adminKey, channelKeys: Bool = false, rateLimit: (Double, Double)? = nil,
-        directory: URL? = nil, cartLifetime: TimeInterval = 30 * 24 * 3600
+        directory: URL? = nil, cartLifetime: TimeInterval = 30 * 24 * 3600, catalog: String = "catalog/demo-catalog.jsonl"
     ) async throws {
         let reused = directory != nil
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("pasar-test-\(UUID().uuidString)")
@@ -42,8 +42,8 @@ struct TestServer {
             directory: directory, reused: reused, indexLanguages: registry.snapshot.markets.flatMap(\.languages), cartLifetime: cartLifetime)
         let catalog = stores.catalog
         if demo && !reused {
-            _ = try await CatalogImporter(store: catalog, markets: registry.snapshot)
-                .importFile(at: Fixtures.path("catalog/demo-catalog.jsonl"))
+            _ = try await CatalogImporter(store: catalog, inventory: stores.inventory, markets: registry.snapshot)
+                .importFile(at: Fixtures.path(catalog))
         }
         let carts = stores.carts
         if demo {

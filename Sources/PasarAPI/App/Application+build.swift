@@ -24,6 +24,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     let v1 = router.group("v1").add(middleware: CallerMiddleware(keyring: services.keyring, limiter: services.rateLimiter))
     MarketsController(services: services).addRoutes(to: v1)
     CatalogController(services: services).addRoutes(to: v1)
+    SuggestionController(services: services).addRoutes(to: v1)
     CartController(services: services).addRoutes(to: v1)
     CheckoutController(services: services).addRoutes(to: v1)
     AvailabilityController(services: services).addRoutes(to: v1)

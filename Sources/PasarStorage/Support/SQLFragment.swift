@@ -14,6 +14,7 @@ struct SQLFragment: Sendable, Hashable, ExpressibleByStringInterpolation {
 
     /// Marks where a value goes until the dialect renders it.
     fileprivate static let placeholder: Character = "\u{1}"
+    fileprivate static let placeholderByte: UInt8 = 1
 
     init(stringLiteral value: String) {
         sql = value
@@ -56,9 +57,11 @@ struct SQLFragment: Sendable, Hashable, ExpressibleByStringInterpolation {
     /// The fragments joined by `separator`.
     static func join(_ fragments: [SQLFragment], separator: String) -> SQLFragment {
         var joined: SQLFragment = ""
+        joined.values.reserveCapacity(fragments.reduce(0) { $0 + $1.values.count })
         for (index, fragment) in fragments.enumerated() {
             if index > 0 { joined.sql += separator }
-            joined = joined + fragment
+            joined.sql += fragment.sql
+            joined.values.append(contentsOf: fragment.values)
         }
         return joined
     }
@@ -93,27 +96,27 @@ enum SQLDialect: Sendable {
 
     /// The SQL text with this dialect's placeholders, and the values in order.
     func render(_ fragment: SQLFragment) -> (sql: String, values: [SQLValue]) {
-        var sql = ""
-        sql.reserveCapacity(fragment.sql.utf8.count + fragment.values.count * 8)
+        var sql: [UInt8] = []
+        sql.reserveCapacity(fragment.sql.utf8.count + fragment.values.count * 10)
         var index = 0
-        for character in fragment.sql {
-            guard character == SQLFragment.placeholder else {
-                sql.append(character)
+        for byte in fragment.sql.utf8 {
+            guard byte == SQLFragment.placeholderByte else {
+                sql.append(byte)
                 continue
             }
             switch self {
             case .sqlite:
-                sql += "?"
+                sql.append(UInt8(ascii: "?"))
             case .postgres:
                 let type = switch fragment.values[index] {
                 case .text: "text"
                 case .integer: "int8"
                 case .blob: "bytea"
                 }
-                sql += "$\(index + 1)::\(type)"
+                sql.append(contentsOf: "$\(index + 1)::\(type)".utf8)
             }
             index += 1
         }
-        return (sql, fragment.values)
+        return (String(decoding: sql, as: UTF8.self), fragment.values)
     }
 }

@@ -14,6 +14,12 @@ public struct CatalogImporter: Sendable {
         public var categories = 0
         public var products = 0
         public var prices = 0
+        public var stockRows = 0
+        /// Seconds spent reading and validating lines, writing products with their search rows, and
+        /// receiving stock.
+        public var parseSeconds = 0.0
+        public var writeSeconds = 0.0
+        public var stockSeconds = 0.0
     }
 
     /// A line that could not be imported.
@@ -25,11 +31,14 @@ public struct CatalogImporter: Sendable {
     }
 
     let store: any CatalogStore
+    let inventory: (any InventoryStore)?
     let markets: MarketSnapshot
     let batchSize: Int
 
-    public init(store: any CatalogStore, markets: MarketSnapshot, batchSize: Int = 500) {
+    /// Without `inventory`, stock lines are refused.
+    public init(store: any CatalogStore, inventory: (any InventoryStore)? = nil, markets: MarketSnapshot, batchSize: Int = 1000) {
         self.store = store
+        self.inventory = inventory
         self.markets = markets
         self.batchSize = batchSize
     }
@@ -45,6 +54,9 @@ public struct CatalogImporter: Sendable {
         var products: [(Product, [PriceEntry])] = []
         let validator = CatalogInputValidator(markets: markets)
         let decoder = JSONDecoder()
+        var stock: [String: [String: Int64]] = [:]
+        let clock = ContinuousClock()
+        var started = clock.now
         while let (number, line) = try lines.next() {
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
             let record: CatalogRecord
@@ -63,15 +75,37 @@ public struct CatalogImporter: Sendable {
                     guard let id = input.id else { throw Problem.invalidField("id", "is required") }
                     let (product, prices) = try validator.product(input, id: id)
                     products.append((product, prices ?? []))
+                case .stock(let input):
+                    guard inventory != nil else { throw Problem.invalidField("type", "stock lines need a database with inventory") }
+                    guard markets.markets.contains(where: { $0.stockLocation(id: input.location) != nil }) else {
+                        throw Problem.invalidField("location", "'\(input.location)' is not a store or warehouse of any market")
+                    }
+                    guard input.quantity >= 0 else { throw Problem.invalidField("quantity", "must not be negative") }
+                    stock[input.location, default: [:]][input.sku, default: 0] += input.quantity
                 }
             } catch let problem as Problem {
                 throw LineError(line: number, field: problem.field, message: problem.detail)
             }
             if categories.count + products.count >= batchSize {
+                summary.parseSeconds += Self.seconds(started.duration(to: clock.now))
+                started = clock.now
                 try await flush(&categories, &products, into: &summary)
+                summary.writeSeconds += Self.seconds(started.duration(to: clock.now))
+                started = clock.now
             }
         }
+        summary.parseSeconds += Self.seconds(started.duration(to: clock.now))
+        started = clock.now
         try await flush(&categories, &products, into: &summary)
+        summary.writeSeconds += Self.seconds(started.duration(to: clock.now))
+        if let inventory, !stock.isEmpty {
+            started = clock.now
+            let received = stock
+            summary.stockRows = try await inventory.seedDemoStock(locations: received.keys.sorted()) { sku, location in
+                received[location]?[sku] ?? 0
+            }
+            summary.stockSeconds = Self.seconds(started.duration(to: clock.now))
+        }
         return summary
     }
 
@@ -85,6 +119,12 @@ public struct CatalogImporter: Sendable {
         summary.prices += products.reduce(0) { $0 + $1.1.count }
         categories.removeAll(keepingCapacity: true)
         products.removeAll(keepingCapacity: true)
+    }
+}
+
+extension CatalogImporter {
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 

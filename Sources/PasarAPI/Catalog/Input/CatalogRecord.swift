@@ -2,6 +2,8 @@
 public enum CatalogRecord: Decodable, Sendable {
     case category(CategoryInput)
     case product(ProductInput)
+    /// Units received at a location (imports only): `{"type": "stock", "sku": …, "location": …, "quantity": 5}`.
+    case stock(StockInput)
 
     private enum CodingKeys: String, CodingKey { case type }
 
@@ -10,10 +12,18 @@ public enum CatalogRecord: Decodable, Sendable {
         switch kind {
         case "category": self = .category(try CategoryInput(from: decoder))
         case "product": self = .product(try ProductInput(from: decoder))
+        case "stock": self = .stock(try StockInput(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: try decoder.container(keyedBy: CodingKeys.self),
-                debugDescription: "type must be 'category' or 'product'")
+                debugDescription: "type must be 'category', 'product' or 'stock'")
         }
     }
+}
+
+/// A stock line of a catalog file.
+public struct StockInput: Decodable, Sendable {
+    public let sku: String
+    public let location: String
+    public let quantity: Int64
 }

@@ -69,10 +69,10 @@ struct ProductListing: Sendable {
     private static func suggest(for plan: SearchPlan, reader: some CatalogSQLReader) async throws -> [String] {
         var suggestions: [String] = []
         for candidates in plan.words {
-            let near = candidates.filter { $0.score < SearchPlan.Match.exact.rawValue * 4 }.map(\.term)
+            let near = candidates.filter { $0.score != SearchPlan.score(.exact) }.map(\.term)
             suggestions += near.filter { !suggestions.contains($0) }
         }
-        if suggestions.isEmpty, let last = plan.words.last?.first(where: { $0.score == SearchPlan.Match.exact.rawValue * 4 })?.term,
+        if suggestions.isEmpty, let last = plan.words.last?.first(where: { $0.score == SearchPlan.score(.exact) })?.term,
             let first = last.unicodeScalars.first, let next = Unicode.Scalar(first.value + 1)
         {
             let bucket = try await reader.terms(languages: plan.languages, from: String(first), to: String(next), limit: 5000)

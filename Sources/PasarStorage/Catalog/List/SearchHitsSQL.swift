@@ -10,7 +10,7 @@ enum SearchHitsSQL {
             tables.append("q\(raw: String(index))(term, score) AS (VALUES \(rows))")
             tables.append(
                 """
-                m\(raw: String(index)) AS (SELECT t.product_id AS id, MAX(q.score + t.weight) AS s FROM q\(raw: String(index)) q \
+                m\(raw: String(index)) AS (SELECT t.product_id AS id, MAX(q.score + 4 * t.weight) AS s FROM q\(raw: String(index)) q \
                 JOIN search_terms t ON t.term = q.term WHERE t.language IN (\(languages)) GROUP BY t.product_id)
                 """)
         }

@@ -4,9 +4,12 @@ import PasarLocalization
 /// the query's words, and for each word the terms that match it with the score of that match.
 ///
 /// Ranking: a product's score is the sum over the query's words of its best match for that word,
-/// `match kind × 4 + field weight`; kinds rank exact (4) > synonym (3) > prefix (2) > typo (1), and
-/// fields name (3) > category (2) > description, options and SKU (1), so a kind always outweighs a
-/// field. Equal scores are ordered by the name in the request's collation, then by id.
+/// `16 (unless a typo) + 4 × field weight + match kind`. So a match without a typo always outranks
+/// one with; then the field decides, name (3) > category (2) > description, options and SKU (1);
+/// then the kind, exact (4) > synonym (3) > prefix (2) > typo (1). `weiss` as the prefix of a name
+/// (`Weißer Tee`) thus ranks above `weiß` in a description, as in Meilisearch's default rules
+/// (typo, then attribute, then exactness). Equal scores are ordered by the name in the request's
+/// collation, then by id.
 struct SearchPlan: Sendable, Hashable {
     /// How a term matched a query word.
     enum Match: Int, Sendable {
@@ -18,7 +21,7 @@ struct SearchPlan: Sendable, Hashable {
 
     struct Candidate: Sendable, Hashable {
         let term: String
-        /// `match kind × 4`; the field weight is added from the term row.
+        /// `16 (unless a typo) + match kind`; `4 × field weight` is added from the term row.
         let score: Int
     }
 
@@ -26,6 +29,9 @@ struct SearchPlan: Sendable, Hashable {
     let languages: [String]
     /// Per query word, every term that may match it. A word with no candidates matches nothing.
     let words: [[Candidate]]
+
+    /// A candidate's score for a match kind.
+    static func score(_ match: Match) -> Int { (match == .typo ? 0 : 16) + match.rawValue }
 
     /// The words of a query (at most 8; the rest are ignored).
     static func words(of query: String) -> [String] {
@@ -53,9 +59,9 @@ extension SearchPlan {
         let words = words(of: query)
         var plans: [[Candidate]] = []
         for (index, word) in words.enumerated() {
-            var best: [String: Int] = [word: Match.exact.rawValue * 4]
+            var best: [String: Int] = [word: score(.exact)]
             func offer(_ term: String, _ match: Match) {
-                best[term] = max(best[term] ?? 0, match.rawValue * 4)
+                best[term] = max(best[term] ?? 0, score(match))
             }
             for language in languages {
                 for synonym in synonyms.synonyms(of: word, language: language) { offer(synonym, .synonym) }
