@@ -65,7 +65,7 @@ private func encoded(_ text: String) -> String {
 
 @Suite("Search and facets over HTTP: every language folded alike, ranked the same on both databases")
 struct SearchRoutesTests {
-    private func server() async throws -> TestServer { try await TestServer(catalog: "search/catalog.jsonl") }
+    private func server() async throws -> TestServer { try await TestServer(catalogFile: "search/catalog.jsonl") }
 
     @Test(arguments: SearchFixtures.all.relevance)
     func queriesFindTheExpectedProductsInOrder(_ fixture: SearchFixtures.RelevanceCase) async throws {
@@ -74,7 +74,8 @@ struct SearchRoutesTests {
                 uri: "/v1/markets/\(fixture.market)/products?lang=\(fixture.lang)&limit=10&q=\(encoded(fixture.q))", method: .get
             ) { response in
                 #expect(response.status == .ok)
-                #expect(try response.json(SearchPage.self).items.map(\.id) == fixture.ids)
+                let ids = try response.json(SearchPage.self).items.map(\.id)
+                #expect(ids == fixture.ids)
             }
         }
     }
@@ -161,34 +162,39 @@ struct SearchRoutesTests {
         try await server().run { client in
             try await client.execute(uri: "/v1/markets/de/products?lang=de&\(query)", method: .get) { response in
                 #expect(response.status == .badRequest)
-                #expect(try response.json(ProblemBody.self).field == field)
+                let problem = try response.json(ProblemBody.self)
+                #expect(problem.field == field)
             }
         }
     }
 
     @Test func anAdminProductWriteIsFoundOnTheNextRequest() async throws {
         let admin: HTTPFields = [.authorization: "Bearer \(TestServer.adminKey)", .contentType: "application/json"]
-        func product(_ name: String) -> ByteBuffer {
+        @Sendable func product(_ name: String) -> ByteBuffer {
             ByteBuffer(string: """
                 {"categories": ["tea"], "tax_class": "standard",
                  "translations": {"de": {"name": "\(name)", "slug": "neu-de"}},
                  "variants": [{"sku": "NEU-1"}], "prices": [{"market": "de", "amount": "3.50"}]}
                 """)
         }
-        func ids(_ client: any TestClientProtocol, _ q: String) async throws -> [String] {
+        @Sendable func ids(_ client: any TestClientProtocol, _ q: String) async throws -> [String] {
             try await client.execute(uri: "/v1/markets/de/products?lang=de&q=\(q)", method: .get) { try $0.json(SearchPage.self).items.map(\.id) }
         }
         try await server().run { client in
-            #expect(try await ids(client, "zitronenmelisse").isEmpty)
+            let before = try await ids(client, "zitronenmelisse")
+            #expect(before.isEmpty)
             try await client.execute(uri: "/v1/admin/products/neu", method: .put, headers: admin, body: product("Zitronenmelisse")) {
                 #expect($0.status == .created)
             }
-            #expect(try await ids(client, "zitronenmelisse") == ["neu"])
+            let created = try await ids(client, "zitronenmelisse")
+            #expect(created == ["neu"])
             try await client.execute(uri: "/v1/admin/products/neu", method: .put, headers: admin, body: product("Pfefferminze")) {
                 #expect($0.status == .ok)
             }
-            #expect(try await ids(client, "zitronenmelisse").isEmpty)
-            #expect(try await ids(client, "pfefferminze") == ["neu"])
+            let renamedOld = try await ids(client, "zitronenmelisse")
+            let renamedNew = try await ids(client, "pfefferminze")
+            #expect(renamedOld.isEmpty)
+            #expect(renamedNew == ["neu"])
         }
     }
 

@@ -31,7 +31,7 @@ struct TestServer {
     /// Without `channelKeys` the storefront serves callers without a key, as `pasar serve --demo` does.
     init(
         demo: Bool = true, adminKey: String? = TestServer.adminKey, channelKeys: Bool = false, rateLimit: (Double, Double)? = nil,
-        directory: URL? = nil, cartLifetime: TimeInterval = 30 * 24 * 3600, catalog: String = "catalog/demo-catalog.jsonl"
+        directory: URL? = nil, cartLifetime: TimeInterval = 30 * 24 * 3600, catalogFile: String = "catalog/demo-catalog.jsonl"
     ) async throws {
         let reused = directory != nil
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("pasar-test-\(UUID().uuidString)")
@@ -43,7 +43,7 @@ struct TestServer {
         let catalog = stores.catalog
         if demo && !reused {
             _ = try await CatalogImporter(store: catalog, inventory: stores.inventory, markets: registry.snapshot)
-                .importFile(at: Fixtures.path(catalog))
+                .importFile(at: Fixtures.path(catalogFile))
         }
         let carts = stores.carts
         if demo {
