@@ -97,3 +97,53 @@ request = function()
 end
 LUA
 }
+
+# Writes a wrk script to $1 that requests the paths in file $2 (one a line, empty lines skipped) in
+# order, one request each, round robin. The paths are embedded as a Lua table (in chunks of 10,000 per
+# function, under LuaJIT's limit of 65,536 constants per function). Every wrk thread has its own counter,
+# started at thread number * 0.618... of the list, so threads do not walk the list in lockstep; the
+# connections of a thread take turns on that thread's counter.
+make_path_script() {
+    python3 - "$1" "$2" <<'PY'
+import sys
+out, source = sys.argv[1], sys.argv[2]
+paths = [line.rstrip("\r\n") for line in open(source, encoding="utf-8")]
+paths = [path for path in paths if path]
+if not paths:
+    sys.exit(f"make_path_script: no paths in {source}")
+def literal(text):
+    escaped = []
+    for byte in text.encode():
+        char = chr(byte)
+        if char in '"\\':
+            escaped.append("\\" + char)
+        elif byte < 0x20 or byte == 0x7f:
+            escaped.append(f"\\{byte:03d}")
+        else:
+            escaped.append(char if byte < 0x80 else f"\\{byte:03d}")
+    return '"' + "".join(escaped) + '"'
+lines = ["paths = {}", "local function add(list) for i = 1, #list do paths[#paths + 1] = list[i] end end"]
+for start in range(0, len(paths), 10000):
+    lines.append("chunk = function() add({")
+    lines += [f"    {literal(path)}," for path in paths[start:start + 10000]]
+    lines.append("}) end")
+    lines.append("chunk()")
+lines.append(r"""
+local threads = 0
+function setup(thread)
+    thread:set("number", threads)
+    threads = threads + 1
+end
+
+function init(args)
+    counter = math.floor((number or 0) * 0.6180339887 % 1 * #paths)
+end
+
+function request()
+    counter = counter + 1
+    return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+""")
+open(out, "w").write("\n".join(lines))
+PY
+}
