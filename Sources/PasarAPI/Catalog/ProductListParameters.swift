@@ -67,8 +67,12 @@ struct ProductListParameters {
         guard let derivation = policy.derivation else { return (low ?? 0)...(high ?? .max) }
         guard let source = services.markets.snapshot.market(code: derivation.sourceMarket) else { return nil }
         let displayed = (low ?? 0)...(high ?? (1 << 50))
-        // No list amount shows within the range: a range no (never negative) price lies in.
-        return try PriceRange.listRange(displayed: displayed, listCurrency: source.currency, policy: policy) ?? (-1)...(-1)
+        do {
+            // No list amount shows within the range: a range no (never negative) price lies in.
+            return try PriceRange.listRange(displayed: displayed, listCurrency: source.currency, policy: policy) ?? (-1)...(-1)
+        } catch {
+            throw Problem.invalidField(high != nil ? "price_max" : "price_min", "is out of range")
+        }
     }
 
     /// `store` (a pickup store of the market: in stock there) or `in_stock=true` (anywhere in the market).
