@@ -82,9 +82,8 @@ struct CatalogController {
 
     @Sendable func categories(request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try RequestScope(request: request, context: context, services: services)
-        let chain = scope.language.fallbackChain.map(\.identifier)
         let items = try await services.catalog.categories().map { category in
-            let chosen = TranslationLookup.best(in: category.translations, chain: chain, fallbackLanguages: [scope.market.defaultLanguage.identifier, "en"])
+            let chosen = scope.translation(category.translations)
             return CategoryView(
                 id: category.id, parent: category.parentID, position: category.position,
                 name: chosen?.value.name ?? category.id, slug: chosen?.value.slug ?? category.id,

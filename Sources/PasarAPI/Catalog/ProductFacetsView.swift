@@ -40,12 +40,9 @@ struct ProductFacetsView: Encodable, Sendable {
 
     init(_ facets: ProductFacets, asked: Set<ProductFacetKind>, categories: [Category], scope: RequestScope, listCurrency: Currency) throws {
         total = facets.total
-        let chain = scope.language.fallbackChain.map(\.identifier)
         let byID = Dictionary(categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.categories = asked.contains(.category) ? facets.categories.map { count in
-            let name = byID[count.value].flatMap {
-                TranslationLookup.best(in: $0.translations, chain: chain, fallbackLanguages: [scope.market.defaultLanguage.identifier, "en"])?.value.name
-            }
+            let name = byID[count.value].flatMap { scope.translation($0.translations)?.value.name }
             return CategoryCount(id: count.value, name: name ?? count.value, count: count.count)
         } : nil
         options = asked.contains(.option) ? facets.options.keys.sorted().map { name in

@@ -33,11 +33,9 @@ struct ProductListParameters {
             throw Problem.invalidField("category", "'\(category)' is not a category")
         }
         let market = scope.market
-        let languages = scope.language.fallbackChain.map(\.identifier) + [market.defaultLanguage.identifier, "en"]
-        var seen = Set<String>()
         query = ProductListQuery(
             market: market.code, priceMarket: scope.pricer.priceListMarket, channel: scope.channel,
-            language: scope.language.identifier, searchLanguages: languages.filter { seen.insert($0).inserted }, search: search,
+            language: scope.language.identifier, searchLanguages: scope.languageChain, search: search,
             categoryID: category, priceRange: try Self.priceRange(values, market: market, services: services),
             stockLocations: try Self.stockLocations(values, market: market), options: try Self.options(request),
             facets: try Self.facets(values), marketLocations: market.stockLocations.map(\.id),

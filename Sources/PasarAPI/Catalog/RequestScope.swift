@@ -1,4 +1,5 @@
 import Hummingbird
+import PasarCore
 import PasarLocalization
 import PasarMarkets
 
@@ -9,6 +10,10 @@ struct RequestScope {
     let channel: String?
     let pricer: ProductPricer
     let presenter: ProductPresenter
+    /// The languages texts are looked up in, in order: the response language's CLDR fallback chain,
+    /// then the market's default language and English (`de-CH, de, en`). Search matches terms of
+    /// all of them.
+    let languageChain: [String]
 
     init(request: Request, context: AppRequestContext, services: APIServices, allowCustomerGroup: Bool = false) throws {
         let code = try context.parameters.require("market")
@@ -23,7 +28,16 @@ struct RequestScope {
             throw Problem.invalidField("channel", "'\(channel)' is not a channel of market \(market.code) (\(market.channels.joined(separator: ", ")))")
         }
         let group = allowCustomerGroup ? try query.string("customer_group", maxLength: 40) : nil
+        var seen = Set<String>()
+        languageChain = (language.fallbackChain.map(\.identifier) + [market.defaultLanguage.identifier, "en"]).filter { seen.insert($0).inserted }
         pricer = ProductPricer(market: market, locale: language, channel: channel, customerGroup: group)
         presenter = ProductPresenter(pricer: pricer, locale: language, defaultLanguage: market.defaultLanguage.identifier)
+    }
+}
+
+extension RequestScope {
+    /// The best translation along `languageChain`.
+    func translation<Value>(_ translations: [String: Value]) -> (language: String, value: Value)? {
+        TranslationLookup.best(in: translations, chain: languageChain, fallbackLanguages: [])
     }
 }

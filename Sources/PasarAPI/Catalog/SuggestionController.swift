@@ -24,22 +24,17 @@ struct SuggestionController {
         if let page = services.productPages.page(key) {
             return JSONReply.make(encoded: page.body, request: request, language: page.language, etag: page.etag)
         }
-        let languages = scope.language.fallbackChain.map(\.identifier) + [scope.market.defaultLanguage.identifier, "en"]
-        var seen = Set<String>()
         let query = ProductListQuery(
             market: scope.market.code, priceMarket: scope.pricer.priceListMarket, channel: scope.channel,
-            language: scope.language.identifier, searchLanguages: languages.filter { seen.insert($0).inserted }, search: text,
-            sort: .relevance, limit: limit)
+            language: scope.language.identifier, searchLanguages: scope.languageChain, search: text, sort: .relevance, limit: limit)
         let page = try await services.catalog.listProducts(query)
-        let chain = scope.language.fallbackChain.map(\.identifier)
-        let fallbacks = [scope.market.defaultLanguage.identifier, "en"]
         let products = page.products.map { product in
-            let chosen = TranslationLookup.best(in: product.translations, chain: chain, fallbackLanguages: fallbacks)
+            let chosen = scope.translation(product.translations)
             return SuggestionView.Product(id: product.id, name: chosen?.value.name ?? product.id, slug: chosen?.value.slug ?? product.id)
         }
         let words = SearchText.terms(text)
         let categories = try await services.catalog.categories().compactMap { category -> SuggestionView.Category? in
-            guard let chosen = TranslationLookup.best(in: category.translations, chain: chain, fallbackLanguages: fallbacks) else { return nil }
+            guard let chosen = scope.translation(category.translations) else { return nil }
             let terms = SearchText.terms(chosen.value.name)
             guard !words.isEmpty, words.allSatisfy({ word in terms.contains { $0.hasPrefix(word) } }) else { return nil }
             return SuggestionView.Category(id: category.id, name: chosen.value.name)
