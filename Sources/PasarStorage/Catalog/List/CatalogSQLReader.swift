@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs a read statement of the shared catalog SQL on one database: the only part of listing,
 /// searching and counting facets that differs between SQLite and PostgreSQL.
-protocol CatalogSQLReader: Sendable {
+protocol CatalogSQLReader: SearchVocabulary {
     var dialect: SQLDialect { get }
     /// Every row, columns in select order; NULL as nil.
     func rows(_ statement: SQLFragment) async throws -> [[SQLValue?]]
@@ -20,7 +20,7 @@ extension CatalogSQLReader {
         return rows.first?.first??.integer.map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }
 
-    /// The vocabulary for `SearchPlan`, read from `search_vocabulary`.
+    /// `SearchVocabulary`, read from `search_vocabulary`.
     func terms(languages: [String], from: String, to: String, limit: Int) async throws -> [(term: String, products: Int64)] {
         let rows = try await rows(
             """
@@ -32,14 +32,5 @@ extension CatalogSQLReader {
             guard case .text(let term)? = row.first, case .integer(let products)? = row.last else { return nil }
             return (term, products)
         }
-    }
-}
-
-/// `SearchVocabulary` over any catalog reader.
-struct VocabularyReader<Reader: CatalogSQLReader>: SearchVocabulary {
-    let reader: Reader
-
-    func terms(languages: [String], from: String, to: String, limit: Int) async throws -> [(term: String, products: Int64)] {
-        try await reader.terms(languages: languages, from: from, to: to, limit: limit)
     }
 }

@@ -11,7 +11,7 @@ struct ProductListing: Sendable {
         var plan: SearchPlan?
         if query.isSearch, let search = query.search {
             plan = try await SearchPlan.make(
-                query: search, languages: query.searchLanguages, synonyms: synonyms, vocabulary: VocabularyReader(reader: reader))
+                query: search, languages: query.searchLanguages, synonyms: synonyms, vocabulary: reader)
             if plan?.words.isEmpty == true { plan = nil }
         }
         let statement = ProductListStatement(query: query, plan: plan, dialect: reader.dialect)
@@ -64,23 +64,16 @@ struct ProductListing: Sendable {
         a.count != b.count ? a.count > b.count : a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
     }
 
-    /// The closest known terms for each word that matched nothing exactly: its typo and prefix
-    /// candidates, most frequent first (at most five in all).
+    /// The closest known terms: the typo, synonym and prefix candidates of the query's words (in term
+    /// order), or else the vocabulary terms within three edits of the last word (at most five in all).
     private static func suggest(for plan: SearchPlan, reader: some CatalogSQLReader) async throws -> [String] {
         var suggestions: [String] = []
         for candidates in plan.words {
             let near = candidates.filter { $0.score != SearchPlan.score(.exact) }.map(\.term)
             suggestions += near.filter { !suggestions.contains($0) }
         }
-        if suggestions.isEmpty, let last = plan.words.last?.first(where: { $0.score == SearchPlan.score(.exact) })?.term,
-            let first = last.unicodeScalars.first, let next = Unicode.Scalar(first.value + 1)
-        {
-            let bucket = try await reader.terms(languages: plan.languages, from: String(first), to: String(next), limit: 5000)
-            let scalars = Array(last.unicodeScalars)
-            suggestions = bucket.compactMap { entry -> (String, Int, Int64)? in
-                guard let distance = TypoTolerance.distance(scalars, Array(entry.term.unicodeScalars), limit: 3) else { return nil }
-                return (entry.term, distance, entry.products)
-            }.sorted { ($0.1, -$0.2) < ($1.1, -$1.2) }.map(\.0)
+        if suggestions.isEmpty, let last = plan.words.last?.first(where: { $0.score == SearchPlan.score(.exact) })?.term {
+            suggestions = try await SearchPlan.closeTerms(to: last, typos: 3, languages: plan.languages, vocabulary: reader)
         }
         return Array(suggestions.prefix(5))
     }

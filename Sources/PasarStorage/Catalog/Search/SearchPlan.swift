@@ -74,20 +74,26 @@ extension SearchPlan {
                 }
             }
             let typos = TypoTolerance.allowedTypos(word)
-            if typos > 0, let first = word.unicodeScalars.first, let next = Unicode.Scalar(first.value + 1) {
-                let scalars = Array(word.unicodeScalars)
-                let bucket = try await vocabulary.terms(languages: languages, from: String(first), to: String(next), limit: 20_000)
-                let close = bucket.compactMap { entry -> (term: String, products: Int64, distance: Int)? in
-                    guard entry.term != word, let distance = TypoTolerance.distance(scalars, Array(entry.term.unicodeScalars), limit: typos)
-                    else { return nil }
-                    return (entry.term, entry.products, distance)
-                }
-                let chosen = close.sorted { ($0.distance, -$0.products, $0.term) < ($1.distance, -$1.products, $1.term) }.prefix(typoLimit)
-                for entry in chosen { offer(entry.term, .typo) }
+            if typos > 0 {
+                let close = try await closeTerms(to: word, typos: typos, languages: languages, vocabulary: vocabulary)
+                for term in close.filter({ $0 != word }).prefix(typoLimit) { offer(term, .typo) }
             }
             plans.append(best.map { Candidate(term: $0.key, score: $0.value) }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) })
         }
         return SearchPlan(languages: languages, words: plans)
+    }
+
+    /// Vocabulary terms that start with `word`'s first letter and lie within `typos` of it, closest
+    /// first, then the most frequent, then in term order.
+    static func closeTerms(to word: String, typos: Int, languages: [String], vocabulary: some SearchVocabulary) async throws -> [String] {
+        guard let first = word.unicodeScalars.first, let next = Unicode.Scalar(first.value + 1) else { return [] }
+        let scalars = Array(word.unicodeScalars)
+        let bucket = try await vocabulary.terms(languages: languages, from: String(first), to: String(next), limit: 20_000)
+        let close = bucket.compactMap { entry -> (term: String, products: Int64, distance: Int)? in
+            guard let distance = TypoTolerance.distance(scalars, Array(entry.term.unicodeScalars), limit: typos) else { return nil }
+            return (entry.term, entry.products, distance)
+        }
+        return close.sorted { ($0.distance, -$0.products, $0.term) < ($1.distance, -$1.products, $1.term) }.map(\.term)
     }
 
     private static func byFrequency(_ a: (term: String, products: Int64), _ b: (term: String, products: Int64)) -> Bool {
