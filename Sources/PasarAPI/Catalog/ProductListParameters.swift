@@ -14,10 +14,8 @@ struct ProductListParameters {
     let query: ProductListQuery
 
     init(request: Request, scope: RequestScope, services: APIServices) async throws {
-        for (name, _) in request.uri.queryParameters where !Self.known.contains(String(name)) {
-            throw Problem.invalidField(String(name), "is not a parameter of this list (\(Self.known.sorted().joined(separator: ", ")))")
-        }
         let values = QueryValues(request: request)
+        try values.refuseUnknown(Self.known, route: "this list")
         let search = try values.string("q", maxLength: 100)
         let sort = try values.oneOf("sort", default: search == nil ? ProductSort.name : .relevance)
         if sort == .relevance, search == nil { throw Problem.invalidField("sort", "relevance needs a search (q)") }

@@ -14,10 +14,8 @@ struct SuggestionController {
 
     @Sendable func suggest(request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try RequestScope(request: request, context: context, services: services)
-        for (name, _) in request.uri.queryParameters where !["q", "lang", "channel", "limit"].contains(String(name)) {
-            throw Problem.invalidField(String(name), "is not a parameter of suggestions (channel, lang, limit, q)")
-        }
         let values = QueryValues(request: request)
+        try values.refuseUnknown(["q", "lang", "channel", "limit"], route: "suggestions")
         guard let text = try values.string("q", maxLength: 100) else { throw Problem.invalidField("q", "is required") }
         let limit = try values.integer("limit", default: 5, range: 1...10)
         let key = "suggest|\(scope.market.code)|\(scope.language.identifier)|\(scope.channel ?? "")|\(request.uri.query ?? "")"

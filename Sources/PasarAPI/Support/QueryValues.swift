@@ -4,6 +4,14 @@ import Hummingbird
 struct QueryValues {
     let request: Request
 
+    /// Refuses any parameter not in `known`, so a misspelt filter is an error rather than a silently
+    /// unfiltered answer; `route` names what the parameters belong to.
+    func refuseUnknown(_ known: Set<String>, route: String) throws {
+        for (name, _) in request.uri.queryParameters where !known.contains(String(name)) {
+            throw Problem.invalidField(String(name), "is not a parameter of \(route) (\(known.sorted().joined(separator: ", ")))")
+        }
+    }
+
     /// A trimmed, non-empty value, or nil when absent; refuses values longer than `maxLength`.
     /// `+` reads as a space, as HTML forms encode it (`q=black+tea`).
     func string(_ name: String, maxLength: Int = 200) throws -> String? {
