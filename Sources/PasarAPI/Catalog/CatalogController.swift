@@ -24,9 +24,7 @@ struct CatalogController {
         // Pages that depend on stock are not cached: checkouts then never clear the cache.
         let cacheable = query.stockLocations == nil && !query.facets.contains(.availability)
         let key = "list|\(scope.market.code)|\(scope.language.identifier)|\(scope.channel ?? "")|\(request.uri.query ?? "")"
-        if cacheable, let page = services.productPages.page(key) {
-            return JSONReply.make(encoded: page.body, request: request, language: page.language, etag: page.etag)
-        }
+        if cacheable, let cached = services.productPages.reply(key, request: request) { return cached }
         let page = try await services.catalog.listProducts(query)
         let items = try page.products.map { try scope.presenter.view($0, entries: page.prices[$0.id] ?? []) }
         var view = ProductListView(
@@ -40,24 +38,20 @@ struct CatalogController {
         let body = try JSONReply.encode(view)
         guard cacheable else { return JSONReply.make(encoded: body, request: request, language: scope.language.identifier, etag: nil) }
         let boundary = try await services.catalog.nextPriceChange(after: query.now)
-        let stored = services.productPages.store(key, body: body, language: scope.language.identifier, boundary: boundary)
-        return JSONReply.make(encoded: stored.body, request: request, language: stored.language, etag: stored.etag)
+        return services.productPages.storeAndReply(key, body: body, language: scope.language.identifier, boundary: boundary, request: request)
     }
 
     @Sendable func detail(request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try RequestScope(request: request, context: context, services: services)
         let productKey = try context.parameters.require("product")
         let key = "\(scope.market.code)|\(scope.language.identifier)|\(scope.channel ?? "")|\(productKey)"
-        if let page = services.productPages.page(key) {
-            return JSONReply.make(encoded: page.body, request: request, language: page.language, etag: page.etag)
-        }
+        if let cached = services.productPages.reply(key, request: request) { return cached }
         let product = try await findProduct(productKey, scope: scope)
         let entries = try await services.catalog.prices(productID: product.id, markets: [scope.pricer.priceListMarket])
         let body = try JSONReply.encode(try scope.presenter.view(product, entries: entries))
         let now = Date()
         let boundary = entries.flatMap { [$0.validFrom, $0.validTo] }.compactMap { $0 }.filter { $0 > now }.min()
-        let page = services.productPages.store(key, body: body, language: scope.language.identifier, boundary: boundary)
-        return JSONReply.make(encoded: page.body, request: request, language: page.language, etag: page.etag)
+        return services.productPages.storeAndReply(key, body: body, language: scope.language.identifier, boundary: boundary, request: request)
     }
 
     @Sendable func explain(request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Synchronization
 
 /// Encoded response bodies of hot catalog reads (product details), keyed by everything the body
@@ -46,4 +47,17 @@ final class PageCache: Sendable {
     }
 
     func invalidate() { pages.withLock { $0.removeAll(keepingCapacity: true) } }
+}
+
+extension PageCache {
+    /// The cached page for `key` as a response (`304` when `If-None-Match` matches), or nil.
+    func reply(_ key: String, request: Request) -> Response? {
+        page(key).map { JSONReply.make(encoded: $0.body, request: request, language: $0.language, etag: $0.etag) }
+    }
+
+    /// Keeps `body` as `store` does and answers with it.
+    func storeAndReply(_ key: String, body: Data, language: String, boundary: Date?, request: Request) -> Response {
+        let page = store(key, body: body, language: language, boundary: boundary)
+        return JSONReply.make(encoded: page.body, request: request, language: page.language, etag: page.etag)
+    }
 }
