@@ -30,13 +30,19 @@ enum SearchIndexer {
 
     static func terms(for product: Product, categories: [String: Category]) -> [TermRow] {
         var best: [Key: Int] = [:]
-        func add(_ text: String, _ language: String, _ field: Field) {
-            for term in SearchText.terms(text) where term.unicodeScalars.count <= maxTermLength {
-                let key = Key(language: language, term: term)
-                best[key] = max(best[key] ?? 0, field.rawValue)
-            }
+        func offer(_ term: String, _ language: String, _ field: Field) {
+            let key = Key(language: language, term: term)
+            best[key] = max(best[key] ?? 0, field.rawValue)
         }
-        let skus = product.variants.map(\.sku)
+        func add(_ text: String, _ language: String, _ field: Field) {
+            for term in SearchText.terms(text) where term.unicodeScalars.count <= maxTermLength { offer(term, language, field) }
+        }
+        // SKU terms are the same in every language: folded once, offered in each.
+        let skuTerms = product.variants.flatMap { variant -> [String] in
+            let whole = SearchText.fold(variant.sku)
+            let parts = SearchText.terms(variant.sku).filter { $0.unicodeScalars.count <= maxTermLength }
+            return !whole.isEmpty && !whole.contains(" ") ? parts + [whole] : parts
+        }
         for (language, translation) in product.translations {
             add(translation.name, language, .name)
             for id in product.categoryIDs {
@@ -45,14 +51,7 @@ enum SearchIndexer {
             add(translation.description, language, .other)
             for label in translation.options.values { add(label, language, .other) }
             for label in translation.values.values { add(label, language, .other) }
-            for sku in skus {
-                add(sku, language, .other)
-                let whole = SearchText.fold(sku)
-                if !whole.isEmpty, !whole.contains(" ") {
-                    let key = Key(language: language, term: whole)
-                    best[key] = max(best[key] ?? 0, Field.other.rawValue)
-                }
-            }
+            for term in skuTerms { offer(term, language, .other) }
         }
         return best.map { TermRow(language: $0.key.language, term: $0.key.term, weight: $0.value) }
     }
