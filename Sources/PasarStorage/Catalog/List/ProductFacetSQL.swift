@@ -14,8 +14,9 @@ struct ProductFacetSQL {
         var tables: [SQLFragment] = []
         if let tree = filter.categoryTree { tables.append(tree) }
         if let plan { tables += SearchHitsSQL.tables(plan) }
-        let from: SQLFragment = plan == nil ? "products p" : "products p JOIN hits h ON h.id = p.id"
-        tables.append("filtered(id) AS (SELECT p.id FROM \(from) WHERE \(SQLFragment.join(filter.conditions, separator: " AND ")))")
+        let from: SQLFragment = plan == nil ? "products p" : SearchHitsSQL.hitsThenProducts
+        let conditions = (plan == nil ? [] : [SearchHitsSQL.hitIsProduct]) + filter.conditions
+        tables.append("filtered(id) AS (SELECT p.id FROM \(from) WHERE \(SQLFragment.join(conditions, separator: " AND ")))")
         return "WITH RECURSIVE " + SQLFragment.join(tables + extra, separator: ", ") + " "
     }
 

@@ -15,9 +15,9 @@ struct ProductListStatement {
         if let tree = filter.categoryTree { tables.append(tree) }
         if let plan { tables += SearchHitsSQL.tables(plan) }
 
-        var from: SQLFragment = "products p"
+        var from: SQLFragment = plan == nil ? "products p" : SearchHitsSQL.hitsThenProducts
         var conditions = filter.conditions
-        if plan != nil { from = from + " JOIN hits h ON h.id = p.id" }
+        if plan != nil { conditions.insert(SearchHitsSQL.hitIsProduct, at: 0) }
         let id = dialect.bytewise("p.id")
         let select: String
         let order: String

@@ -19,4 +19,11 @@ enum SearchHitsSQL {
         tables.append("hits(id, score) AS (SELECT m0.id, \(raw: score) FROM m0\(raw: joins))")
         return tables
     }
+
+    /// The hits, then their product rows: `CROSS JOIN` makes SQLite read only the hits' products
+    /// (an inner join let it walk the whole catalog's name index and probe the hits: 1 s instead of
+    /// 0.2 s for a word in 28k of 100k products). The join condition is `hitIsProduct`, in WHERE,
+    /// since PostgreSQL's CROSS JOIN takes no ON (its planner orders the join itself).
+    static let hitsThenProducts: SQLFragment = "hits h CROSS JOIN products p"
+    static let hitIsProduct: SQLFragment = "p.id = h.id"
 }
