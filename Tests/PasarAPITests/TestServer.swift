@@ -38,17 +38,17 @@ struct TestServer {
         self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let registry = try MarketRegistry(directory: "\(Fixtures.repositoryRoot)/Locales/markets")
-        stores = try await TestDatabase.open(
-            directory: directory, reused: reused, indexLanguages: registry.snapshot.markets.flatMap(\.languages), cartLifetime: cartLifetime)
-        let catalog = stores.catalog
-        if demo && !reused {
-            _ = try await CatalogImporter(store: catalog, inventory: stores.inventory, markets: registry.snapshot)
+        let markets = registry.snapshot
+        let seed = TestDatabase.Seed(name: demo ? catalogFile : "empty") { stores in
+            guard demo else { return }
+            _ = try await CatalogImporter(store: stores.catalog, inventory: stores.inventory, markets: markets)
                 .importFile(at: Fixtures.path(catalogFile))
+            try await VoucherImporter.importFile(at: Fixtures.path("catalog/demo-vouchers.json"), into: stores.carts, markets: markets)
         }
+        stores = try await TestDatabase.open(
+            directory: directory, reused: reused, seed: seed, indexLanguages: markets.markets.flatMap(\.languages), cartLifetime: cartLifetime)
+        let catalog = stores.catalog
         let carts = stores.carts
-        if demo {
-            try await VoucherImporter.importFile(at: Fixtures.path("catalog/demo-vouchers.json"), into: carts, markets: registry.snapshot)
-        }
         services = APIServices(
             markets: registry, catalog: catalog, carts: carts, cartSettings: CartSettings(lifetime: cartLifetime, recoveryKey: Self.recoveryKey),
             keyring: APIKeyring(

@@ -120,10 +120,12 @@ extension PSQLError {
 }
 
 extension PostgresDatabase {
-    /// Creates an empty database on the server of `server` (whose own database is used to connect);
-    /// for provisioning scripts and tests, which give each server under test a database of its own.
-    public static func createDatabase(named name: String, on server: PostgresLocation) async throws {
-        try await administer(server, PostgresQuery(unsafeSQL: "CREATE DATABASE \(quoted(name))"))
+    /// Creates a database on the server of `server` (whose own database is used to connect): empty,
+    /// or a copy of `template` (which nobody may be connected to); for provisioning scripts and
+    /// tests, which give each server under test a database of its own.
+    public static func createDatabase(named name: String, template: String? = nil, on server: PostgresLocation) async throws {
+        let copy = template.map { " TEMPLATE \(quoted($0))" } ?? ""
+        try await administer(server, PostgresQuery(unsafeSQL: "CREATE DATABASE \(quoted(name))\(copy)"))
     }
 
     /// Drops a database, closing the connections still open to it.
