@@ -43,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Answer every catalog read from the database, never from the page cache (to measure cold reads).")
     var noPageCache = Environment.value("PASAR_PAGE_CACHE") == "off"
 
+    @Option(help: "Catalog list, search and suggestion queries that run at once (default: half the cores); more wait, and past 16 waiting per slot get 503.")
+    var searchConcurrency: Int? = Environment.value("PASAR_SEARCH_CONCURRENCY").flatMap(Int.init)
+
     @Flag(help: "Load the demo catalog into an empty database.")
     var demo = Environment.value("PASAR_DEMO") == "1"
 
@@ -79,6 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
         if PostgresLocation.isURL(db) {
             do { _ = try PostgresLocation(url: db) } catch { throw ValidationError("--db: \(error)") }
         }
+        if let searchConcurrency, searchConcurrency < 1 { throw ValidationError("--search-concurrency must be 1 or more") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more") }
         if let key = Environment.value("PASAR_CUSTOMER_TOKEN_KEY"), key.utf8.count < 32 {
             throw ValidationError("PASAR_CUSTOMER_TOKEN_KEY must be at least 32 bytes")
@@ -132,7 +136,8 @@ struct ServeCommand: AsyncParsableCommand {
         let services = APIServices(
             markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, keyring: keyring, customerTokens: customerTokens,
             rateLimit: rateLimit > 0 ? (Double(rateLimit), Double(rateLimit * 2)) : nil,
-            messages: messageCatalog, commerce: commerce, changeFeed: stores.changeFeed, pageCache: !noPageCache)
+            messages: messageCatalog, commerce: commerce, changeFeed: stores.changeFeed, pageCache: !noPageCache,
+            catalogQuerySlots: searchConcurrency)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [

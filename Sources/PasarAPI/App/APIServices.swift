@@ -1,3 +1,4 @@
+import Foundation
 public import PasarMarkets
 public import PasarStorage
 
@@ -27,15 +28,19 @@ public struct APIServices: Sendable {
     let readinessTimeout: Duration
     /// Encoded product, list and search pages; catalog and market writes clear it.
     let productPages: PageCache
+    /// Bounds the list, search and suggestion queries that read the database at once.
+    let catalogQueries: CatalogQueryGate
     let cartMessages: CartMessages
 
     public init(
         markets: MarketRegistry, catalog: any CatalogStore, carts: any CartStore, cartSettings: CartSettings = CartSettings(),
         keyring: APIKeyring, customerTokens: CustomerTokens, rateLimit: (perSecond: Double, burst: Double)? = (50, 100),
         messages: MessageCatalog = .empty, commerce: CommerceStores, changeFeed: (any ChangeFeed)? = nil,
-        readinessTimeout: Duration = .seconds(10), pageCache: Bool = true
+        readinessTimeout: Duration = .seconds(10), pageCache: Bool = true, catalogQuerySlots: Int? = nil
     ) {
         productPages = PageCache(capacity: pageCache ? 10_000 : 0)
+        // Half the cores by default: the other half stays free for cart writes and checkouts.
+        catalogQueries = CatalogQueryGate(slots: catalogQuerySlots ?? ProcessInfo.processInfo.activeProcessorCount / 2)
         self.markets = markets
         self.catalog = catalog
         self.carts = carts

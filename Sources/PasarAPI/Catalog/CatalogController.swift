@@ -25,7 +25,7 @@ struct CatalogController {
         let cacheable = query.stockLocations == nil && !query.facets.contains(.availability)
         let key = "list|\(scope.market.code)|\(scope.language.identifier)|\(scope.channel ?? "")|\(request.uri.query ?? "")"
         if cacheable, let cached = services.productPages.reply(key, request: request) { return cached }
-        let page = try await services.catalog.listProducts(query)
+        let page = try await services.catalogQueries.run { try await services.catalog.listProducts(query) }
         let items = try page.products.map { try scope.presenter.view($0, entries: page.prices[$0.id] ?? []) }
         var view = ProductListView(
             market: scope.market.code, language: scope.language.identifier, items: items, nextCursor: page.next?.token)

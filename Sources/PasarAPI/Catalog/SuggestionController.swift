@@ -23,7 +23,7 @@ struct SuggestionController {
         let query = ProductListQuery(
             market: scope.market.code, priceMarket: scope.pricer.priceListMarket, channel: scope.channel,
             language: scope.language.identifier, searchLanguages: scope.languageChain, search: text, sort: .relevance, limit: limit)
-        let page = try await services.catalog.listProducts(query)
+        let page = try await services.catalogQueries.run { try await services.catalog.listProducts(query) }
         let products = page.products.map { product in
             let chosen = scope.translation(product.translations)
             return SuggestionView.Product(id: product.id, name: chosen?.value.name ?? product.id, slug: chosen?.value.slug ?? product.id)
