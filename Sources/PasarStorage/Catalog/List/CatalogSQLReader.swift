@@ -33,4 +33,21 @@ extension CatalogSQLReader {
             return (term, products)
         }
     }
+
+    /// `SearchVocabulary`, read from `search_vocabulary`.
+    func counts(languages: [String], terms: [String]) async throws -> [String: Int64] {
+        guard !terms.isEmpty else { return [:] }
+        let rows = try await rows(
+            """
+            SELECT term, CAST(SUM(products) AS BIGINT) AS products FROM search_vocabulary \
+            WHERE language IN (\(SQLFragment.list(languages.map(SQLValue.text)))) AND term IN (\(SQLFragment.list(terms.map(SQLValue.text)))) \
+            GROUP BY term
+            """)
+        var counts: [String: Int64] = [:]
+        for row in rows {
+            guard case .text(let term)? = row.first, case .integer(let products)? = row.last else { continue }
+            counts[term] = products
+        }
+        return counts
+    }
 }

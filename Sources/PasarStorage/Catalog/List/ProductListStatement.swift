@@ -8,7 +8,8 @@ struct ProductListStatement {
     let fragment: SQLFragment
     let sort: ProductSort
 
-    init(query: ProductListQuery, plan: SearchPlan?, dialect: SQLDialect) {
+    /// `minimumScore`: read only hits scoring at least this (`ProductListing` proves the page lies there).
+    init(query: ProductListQuery, plan: SearchPlan?, dialect: SQLDialect, minimumScore: Int? = nil) {
         let filter = ProductFilterSQL(query: query, dialect: dialect)
         sort = plan == nil && query.sort == .relevance ? .name : query.sort
         var tables: [SQLFragment] = []
@@ -18,6 +19,7 @@ struct ProductListStatement {
         var from: SQLFragment = plan == nil ? "products p" : SearchHitsSQL.hitsThenProducts
         var conditions = filter.conditions
         if plan != nil { conditions.insert(SearchHitsSQL.hitIsProduct, at: 0) }
+        if let minimumScore { conditions.insert("h.score >= \(minimumScore)", at: 1) }
         let id = dialect.bytewise("p.id")
         let select: String
         let order: String

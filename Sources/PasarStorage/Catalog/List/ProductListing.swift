@@ -14,8 +14,7 @@ struct ProductListing: Sendable {
                 query: search, languages: query.searchLanguages, synonyms: synonyms, vocabulary: reader)
             if plan?.words.isEmpty == true { plan = nil }
         }
-        let statement = ProductListStatement(query: query, plan: plan, dialect: reader.dialect)
-        let rows = try await reader.rows(statement.fragment)
+        let (statement, rows) = try await page(query, plan: plan, reader: reader)
         let pageRows = rows.prefix(query.limit)
         let ids = pageRows.compactMap { row -> String? in
             guard case .text(let id)? = row.first else { return nil }
@@ -29,6 +28,37 @@ struct ProductListing: Sendable {
         }
         return ProductListing(ids: ids, next: next, facets: facets, suggestions: suggestions)
     }
+
+    /// The page's rows. A search by relevance whose rarest word matches many products first counts
+    /// the hits per score and reads only the scores the page needs (a common word's name matches,
+    /// not all its description matches), unless filters leave too few there; then it reads them all.
+    private static func page(
+        _ query: ProductListQuery, plan: SearchPlan?, reader: some CatalogSQLReader
+    ) async throws -> (ProductListStatement, [[SQLValue?]]) {
+        let all = ProductListStatement(query: query, plan: plan, dialect: reader.dialect)
+        guard let plan, all.sort == .relevance else { return (all, try await reader.rows(all.fragment)) }
+        if plan.matchesNothing { return (all, []) }
+        guard plan.estimate(plan.rarestFirst[0]) > tieredSearchThreshold else { return (all, try await reader.rows(all.fragment)) }
+        let below = query.after.flatMap { ProductCursor.relevance($0.key)?.score }
+        var counted = 0
+        var minimum: Int?
+        for row in try await reader.rows(SearchHitsSQL.scoreCounts(plan)) {
+            guard let score = row[0]?.integer, let count = row[1]?.integer else { continue }
+            if let below, score >= below { continue }
+            counted += Int(count)
+            if counted > query.limit {
+                minimum = Int(score)
+                break
+            }
+        }
+        guard let minimum else { return (all, try await reader.rows(all.fragment)) }
+        let tier = ProductListStatement(query: query, plan: plan, dialect: reader.dialect, minimumScore: minimum)
+        let rows = try await reader.rows(tier.fragment)
+        return rows.count > query.limit ? (tier, rows) : (all, try await reader.rows(all.fragment))
+    }
+
+    /// Above this many estimated matches of the rarest word, a relevance page is read by score tiers.
+    static let tieredSearchThreshold: Int64 = 500
 
     private static func countFacets(_ query: ProductListQuery, plan: SearchPlan?, reader: some CatalogSQLReader) async throws -> ProductFacets {
         let sql = ProductFacetSQL(query: query, plan: plan, dialect: reader.dialect)

@@ -29,6 +29,21 @@ struct SearchPlan: Sendable, Hashable {
     let languages: [String]
     /// Per query word, every term that may match it. A word with no candidates matches nothing.
     let words: [[Candidate]]
+    /// Per word, about how many products match it: its candidates' vocabulary counts, summed; nil
+    /// when a candidate is not counted (terms with digits are not in the vocabulary).
+    let estimates: [Int64?]
+
+    /// A word whose every candidate is in no product: the search cannot match, whatever the filters.
+    var matchesNothing: Bool { estimates.contains(0) }
+
+    /// Word indices, the fewest matches first: the first drives the search, the others are looked up
+    /// for its products only where that reads less (`SearchHitsSQL`).
+    var rarestFirst: [Int] {
+        words.indices.sorted { (estimate($0), $0) < (estimate($1), $1) }
+    }
+
+    /// The estimate of word `index`, with uncounted words taken as moderately common.
+    func estimate(_ index: Int) -> Int64 { estimates[index] ?? 1_000 }
 
     /// A candidate's score for a match kind.
     static func score(_ match: Match) -> Int { (match == .typo ? 0 : 16) + match.rawValue }
@@ -50,6 +65,8 @@ protocol SearchVocabulary: Sendable {
     /// Terms `t` with `from <= t < to` (bytewise) in any of `languages`, with the number of products
     /// containing them summed over the languages, in term order, at most `limit`.
     func terms(languages: [String], from: String, to: String, limit: Int) async throws -> [(term: String, products: Int64)]
+    /// The number of products containing each of `terms` that is known, summed over the languages.
+    func counts(languages: [String], terms: [String]) async throws -> [String: Int64]
 }
 
 extension SearchPlan {
@@ -80,7 +97,19 @@ extension SearchPlan {
             }
             plans.append(best.map { Candidate(term: $0.key, score: $0.value) }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) })
         }
-        return SearchPlan(languages: languages, words: plans)
+        let counts = try await vocabulary.counts(languages: languages, terms: Array(Set(plans.joined().map(\.term))))
+        let estimates = plans.map { candidates -> Int64? in
+            var sum: Int64 = 0
+            for candidate in candidates {
+                if let count = counts[candidate.term] {
+                    sum += count
+                } else if !SearchIndexer.isVocabulary(candidate.term) {
+                    return nil
+                }
+            }
+            return sum
+        }
+        return SearchPlan(languages: languages, words: plans, estimates: estimates)
     }
 
     /// Vocabulary terms that start with `word`'s first letter and lie within `typos` of it, closest
