@@ -18,7 +18,7 @@ struct ImportCommand: AsyncParsableCommand {
     var db: String = Environment.value("PASAR_DB") ?? "pasar.sqlite"
 
     @Option(help: "Directory of market files.")
-    var markets: String = Environment.value("PASAR_MARKETS") ?? "Locales/markets"
+    var markets: String = Environment.value("PASAR_MARKETS") ?? BundledFile.path("Locales/markets")
 
     func run() async throws {
         let clock = ContinuousClock()

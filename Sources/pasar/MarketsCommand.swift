@@ -30,7 +30,7 @@ struct MarketsCommand: ParsableCommand {
         var directoryArgument: String?
 
         @Option(help: "Directory of market files.")
-        var dir: String = "Locales/markets"
+        var dir: String = BundledFile.path("Locales/markets")
 
         func run() throws {
             let directory = directoryArgument ?? dir
@@ -48,7 +48,7 @@ struct MarketsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the markets as a table.")
 
         @Option(help: "Directory of market files.")
-        var dir: String = "Locales/markets"
+        var dir: String = BundledFile.path("Locales/markets")
 
         func run() throws {
             let markets = try MarketsCommand.loadRegistry(directory: dir).snapshot.markets
@@ -73,7 +73,7 @@ struct MarketsCommand: ParsableCommand {
         var code: String
 
         @Option(help: "Directory of market files.")
-        var dir: String = "Locales/markets"
+        var dir: String = BundledFile.path("Locales/markets")
 
         func run() throws {
             let snapshot = try MarketsCommand.loadRegistry(directory: dir).snapshot

@@ -32,13 +32,13 @@ struct ServeCommand: AsyncParsableCommand {
     var dbConnections: Int = Environment.value("PASAR_DB_CONNECTIONS").flatMap(Int.init) ?? 20
 
     @Option(help: "Directory of market files.")
-    var markets: String = Environment.value("PASAR_MARKETS") ?? "Locales/markets"
+    var markets: String = Environment.value("PASAR_MARKETS") ?? BundledFile.path("Locales/markets")
 
     @Option(help: "Directory of message catalogs (one <language>.yaml each).")
-    var messages: String = Environment.value("PASAR_MESSAGES") ?? "Locales/messages"
+    var messages: String = Environment.value("PASAR_MESSAGES") ?? BundledFile.path("Locales/messages")
 
     @Option(help: "Search synonyms file (language → groups of words).")
-    var synonyms: String = Environment.value("PASAR_SYNONYMS") ?? "Locales/search/synonyms.yaml"
+    var synonyms: String = Environment.value("PASAR_SYNONYMS") ?? BundledFile.path("Locales/search/synonyms.yaml")
 
     @Flag(help: "Answer every catalog read from the database, never from the page cache (to measure cold reads).")
     var noPageCache = Environment.value("PASAR_PAGE_CACHE") == "off"
@@ -50,10 +50,10 @@ struct ServeCommand: AsyncParsableCommand {
     var demo = Environment.value("PASAR_DEMO") == "1"
 
     @Option(help: "The demo catalog file.")
-    var demoCatalog: String = "Fixtures/catalog/demo-catalog.jsonl"
+    var demoCatalog: String = BundledFile.path("Fixtures/catalog/demo-catalog.jsonl")
 
     @Option(help: "The demo vouchers file.")
-    var demoVouchers: String = "Fixtures/catalog/demo-vouchers.json"
+    var demoVouchers: String = BundledFile.path("Fixtures/catalog/demo-vouchers.json")
 
     @Option(help: "Hours after which an untouched cart expires.")
     var cartLifetimeHours: Int = Environment.value("PASAR_CART_LIFETIME_HOURS").flatMap(Int.init) ?? 720

@@ -20,12 +20,12 @@ enum CommandRunner {
         return candidate
     }()
 
-    /// Runs `pasar` with `arguments` from the repository root and waits for it to exit.
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs `pasar` with `arguments` from `directory` (the repository root by default) and waits for it to exit.
+    static func run(_ arguments: [String], in directory: String = Fixtures.repositoryRoot) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -1,3 +1,4 @@
+import Foundation
 import PasarTestSupport
 import Testing
 
@@ -5,6 +6,12 @@ import Testing
 struct MarketsCommandTests {
     @Test func validatesTheShippedMarkets() throws {
         let output = try CommandRunner.run(["markets", "validate"])
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput.hasPrefix("14 markets valid: ae, at, ch, de"))
+    }
+
+    @Test func findsTheShippedFilesFromAnyDirectory() throws {
+        let output = try CommandRunner.run(["markets", "validate"], in: FileManager.default.temporaryDirectory.path)
         #expect(output.status == 0, "\(output.standardError)")
         #expect(output.standardOutput.hasPrefix("14 markets valid: ae, at, ch, de"))
     }

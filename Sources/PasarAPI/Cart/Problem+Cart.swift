@@ -14,6 +14,9 @@ extension Problem {
         case .stale(let cart):
             // Routes answer staleness with the current cart (see CartResponder); this is the fallback.
             Problem(.preconditionFailed, code: "stale_cart", title: "Cart changed", detail: "the cart is at version \(cart.version)", field: "If-Match")
+        case .notActive(let cart) where cart.mergedInto == nil && cart.status == .checkedOut:
+            Problem(.conflict, code: "cart_not_active", title: "Cart closed", detail: "the cart is checked out", field: "cart")
+                .saying("problem_cart_not_active")
         case .notActive(let cart):
             Problem(
                 .conflict, code: "cart_not_active", title: "Cart closed",

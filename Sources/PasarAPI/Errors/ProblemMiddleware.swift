@@ -18,7 +18,8 @@ public struct ProblemMiddleware: RouterMiddleware {
     init(messages: MessageCatalog, languages: LanguageResolver) {
         self.messages = messages
         self.languages = languages
-        offered = messages.languages.compactMap { try? LocaleTag($0) }
+        // English first: it answers a request that names no language the catalog speaks.
+        offered = messages.languages.compactMap { try? LocaleTag($0) }.sorted { $0.identifier == "en" && $1.identifier != "en" }
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
