@@ -65,12 +65,14 @@ struct TestServer {
 
     /// Runs `body` against the live server, then closes the database and, unless `keep`, removes it.
     func run(keep: Bool = false, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let log = ServerLog()
         let app = buildApplication(
-            settings: ServerSettings(host: "127.0.0.1", port: 0), services: services, logger: Logger(label: "test"),
+            settings: ServerSettings(host: "127.0.0.1", port: 0), services: services, logger: log.logger,
             extraServices: [ChangeFeedService(services: services)])
         do {
             try await app.test(.live, body)
         } catch {
+            log.dump(because: error)
             try? await TestDatabase.close(stores, directory: directory, keep: keep)
             throw error
         }
