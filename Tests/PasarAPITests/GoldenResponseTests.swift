@@ -96,13 +96,17 @@ struct GoldenResponseTests {
         Step(name: "problem-unknown-key", method: .get, path: "/v1/markets", headers: [.authorization: "Bearer nope"]),
         Step(name: "problem-admin-without-key", method: .get, path: "/v1/admin/vouchers/SOMMER5"),
         Step(name: "problem-unknown-route", method: .get, path: "/v1/nothing-here"),
+        Step(name: "problem-method-not-allowed", method: .delete, path: "/v1/carts"),
         Step(name: "problem-price-range-tr", method: .get, path: "/v1/markets/tr/products?price_min=5.001&lang=tr"),
     ]
 
     @Test func everyRouteAnswersAsRecorded() async throws {
         let record = ProcessInfo.processInfo.environment["PASAR_RECORD_GOLDEN"] == "1"
         let directory = URL(fileURLWithPath: Fixtures.path("golden"))
-        if record { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+        if record {
+            try? FileManager.default.removeItem(at: directory)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
         try await TestServer().run { client in
             var values: [String: String] = [:]
             for (index, step) in Self.steps.enumerated() {
@@ -138,7 +142,8 @@ struct GoldenResponseTests {
         text = text.replacingOccurrences(of: #""([a-z_]*token)":"[^"]*""#, with: #""$1":"<token>""#, options: .regularExpression)
         let head = [
             "\(step.method.rawValue) \(step.path)",
-            "\(response.status.code) \(response.headers[.contentType] ?? "-") \(response.headers[.contentLanguage] ?? "-")",
+            "\(response.status.code) \(response.headers[.contentType] ?? "-") \(response.headers[.contentLanguage] ?? "-")"
+                + (response.headers[.allow].map { " Allow: \($0)" } ?? "") + (response.headers[.retryAfter].map { " Retry-After: \($0)" } ?? ""),
         ]
         return (head + [text]).joined(separator: "\n") + "\n"
     }

@@ -31,6 +31,16 @@ public struct ProblemMiddleware: RouterMiddleware {
                 .saying("problem_stale_cart", ["version": .number(String(error.version))])
             let (detail, language) = localizedDetail(of: template, request: request)
             response = try error.response(from: request, detail: detail, language: language)
+        } catch let error as HTTPError where error.status == .notFound && request.method != .options
+            && !DeclaredRoutes.shared.methods(for: request.uri.path).isEmpty
+        {
+            // The path exists, not with this method.
+            let allowed = DeclaredRoutes.shared.methods(for: request.uri.path)
+            var problem = Problem(
+                .methodNotAllowed, code: "method_not_allowed", title: "Method not allowed",
+                detail: "\(request.uri.path) answers \(allowed.joined(separator: ", ")), not \(request.method.rawValue)")
+            problem.headers[.allow] = allowed.joined(separator: ", ")
+            response = try problem.response(from: request, detail: problem.detail, language: nil)
         } catch {
             let problem = problem(for: error, context: context)
             let (detail, language) = localizedDetail(of: problem, request: request)
