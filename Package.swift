@@ -111,7 +111,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PasarStorageTests",
-            dependencies: ["PasarStorage", "PasarCore", "PasarLocalization", "PasarTestSupport"],
+            dependencies: [
+                "PasarStorage", "PasarCore", "PasarLocalization", "PasarTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

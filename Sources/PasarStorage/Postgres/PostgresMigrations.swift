@@ -4,7 +4,8 @@ import PostgresNIO
 /// names: same tables, columns and constraints, in PostgreSQL's types (BIGINT for SQLite's INTEGER,
 /// BYTEA for BLOB, identity columns for AUTOINCREMENT). Times are seconds since 1970 in the catalog and
 /// milliseconds elsewhere, as on SQLite.
-/// A step is never edited once released; changes are new steps, added to both databases.
+/// A step is never edited once released; changes are new steps, added to both databases
+/// (`SchemaEqualityTests` compares the two schemas).
 enum PostgresMigrations {
     struct Step {
         let name: String
