@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Answer every catalog read from the database, never from the page cache (to measure cold reads).")
     var noPageCache = Environment.value("PASAR_PAGE_CACHE") == "off"
 
-    @Option(help: "Catalog list, search and suggestion queries that run at once (default: half the cores); more wait, and past 16 waiting per slot get 503.")
+    @Option(help: "Catalog list, search and suggestion queries that run at once (default: half the cores); more wait, and past 64 waiting per slot get 503.")
     var searchConcurrency: Int? = Environment.value("PASAR_SEARCH_CONCURRENCY").flatMap(Int.init)
 
     @Flag(help: "Load the demo catalog into an empty database.")

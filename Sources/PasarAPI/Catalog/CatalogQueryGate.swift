@@ -19,7 +19,7 @@ final class CatalogQueryGate: Sendable {
 
     init(slots: Int, queueLimit: Int? = nil) {
         self.slots = max(1, slots)
-        self.queueLimit = queueLimit ?? 16 * max(1, slots)
+        self.queueLimit = queueLimit ?? 64 * max(1, slots)
     }
 
     /// Queries waiting for a slot.

@@ -8,8 +8,16 @@ struct ProductListStatement {
     let fragment: SQLFragment
     let sort: ProductSort
 
-    /// `minimumScore`: read only hits scoring at least this (`ProductListing` proves the page lies there).
-    init(query: ProductListQuery, plan: SearchPlan?, dialect: SQLDialect, minimumScore: Int? = nil) {
+    /// The hits a relevance page reads, when `ProductListing` knows where the page lies.
+    enum Tier {
+        /// Hits scoring at least this, read hits first and sorted (few hits).
+        case atLeast(Int)
+        /// Hits scoring exactly this, read in name order through the name index, each looked up
+        /// in the hits (many hits: the page is found after a few dozen names, not a sort of all).
+        case exactly(Int)
+    }
+
+    init(query: ProductListQuery, plan: SearchPlan?, dialect: SQLDialect, tier: Tier? = nil) {
         let filter = ProductFilterSQL(query: query, dialect: dialect)
         sort = plan == nil && query.sort == .relevance ? .name : query.sort
         var tables: [SQLFragment] = []
@@ -18,12 +26,25 @@ struct ProductListStatement {
 
         var from: SQLFragment = plan == nil ? "products p" : SearchHitsSQL.hitsThenProducts
         var conditions = filter.conditions
-        if plan != nil { conditions.insert(SearchHitsSQL.hitIsProduct, at: 0) }
-        if let minimumScore { conditions.insert("h.score >= \(minimumScore)", at: 1) }
         let id = dialect.bytewise("p.id")
         let select: String
         let order: String
+        if case .exactly(let score) = tier {
+            from = "product_index i CROSS JOIN products p"
+            conditions.insert("i.language = \(query.language) AND p.id = i.product_id AND p.id IN (SELECT id FROM hits WHERE score = \(score))", at: 0)
+        } else if plan != nil {
+            conditions.insert(SearchHitsSQL.hitIsProduct, at: 0)
+        }
+        if case .atLeast(let minimum) = tier { conditions.insert("h.score >= \(minimum)", at: 1) }
         switch sort {
+        case .relevance where tier.isExactly:
+            let score = tier.exactScore ?? 0
+            select = "p.id AS id, \(score) AS score, i.sort_key AS sort_key"
+            order = "i.sort_key, \(id)"
+            if let cursor = query.after, let (cursorScore, key) = ProductCursor.relevance(cursor.key), cursorScore == score {
+                conditions.append(
+                    "(i.sort_key > \(SQLValue.blob(key)) OR (i.sort_key = \(SQLValue.blob(key)) AND \(raw: id) > \(cursor.productID)))")
+            }
         case .relevance, .name:
             from = from + " JOIN product_index i ON i.product_id = p.id AND i.language = \(query.language)"
             if sort == .relevance {
@@ -77,5 +98,13 @@ struct ProductListStatement {
         default:
             return nil
         }
+    }
+}
+
+extension ProductListStatement.Tier? {
+    var isExactly: Bool { exactScore != nil }
+    var exactScore: Int? {
+        if case .exactly(let score)? = self { return score }
+        return nil
     }
 }

@@ -30,8 +30,10 @@ struct ProductListing: Sendable {
     }
 
     /// The page's rows. A search by relevance whose rarest word matches many products first counts
-    /// the hits per score and reads only the scores the page needs (a common word's name matches,
-    /// not all its description matches), unless filters leave too few there; then it reads them all.
+    /// the hits per score. When the best score left after the cursor has more hits than the page,
+    /// the page lies in that score alone and is read in name order (`Tier.exactly`); otherwise only
+    /// the scores the page needs are read and sorted (`Tier.atLeast`). Either falls back to reading
+    /// every hit when filters leave too few rows there.
     private static func page(
         _ query: ProductListQuery, plan: SearchPlan?, reader: some CatalogSQLReader
     ) async throws -> (ProductListStatement, [[SQLValue?]]) {
@@ -39,26 +41,40 @@ struct ProductListing: Sendable {
         guard let plan, all.sort == .relevance else { return (all, try await reader.rows(all.fragment)) }
         if plan.matchesNothing { return (all, []) }
         guard plan.estimate(plan.rarestFirst[0]) > tieredSearchThreshold else { return (all, try await reader.rows(all.fragment)) }
+        // A first page of a very common word: try the best score any hit can have before counting.
+        if query.after == nil, plan.estimate(plan.rarestFirst[0]) > denseSearchThreshold {
+            let best = ProductListStatement(query: query, plan: plan, dialect: reader.dialect, tier: .exactly(plan.bestScore))
+            let rows = try await reader.rows(best.fragment)
+            if rows.count > query.limit { return (best, rows) }
+        }
         let below = query.after.flatMap { ProductCursor.relevance($0.key)?.score }
-        var counted = 0
-        var minimum: Int?
+        var tiers: [(score: Int, count: Int)] = []
         for row in try await reader.rows(SearchHitsSQL.scoreCounts(plan)) {
-            guard let score = row[0]?.integer, let count = row[1]?.integer else { continue }
-            if let below, score >= below { continue }
-            counted += Int(count)
+            guard let score = row[0]?.integer, let count = row[1]?.integer, below.map({ score <= $0 }) ?? true else { continue }
+            tiers.append((Int(score), Int(count)))
+        }
+        var candidates: [ProductListStatement.Tier] = []
+        if let best = tiers.first, best.count > query.limit { candidates.append(.exactly(best.score)) }
+        var counted = 0
+        for tier in tiers where below.map({ tier.score < $0 }) ?? true {
+            counted += tier.count
             if counted > query.limit {
-                minimum = Int(score)
+                candidates.append(.atLeast(tier.score))
                 break
             }
         }
-        guard let minimum else { return (all, try await reader.rows(all.fragment)) }
-        let tier = ProductListStatement(query: query, plan: plan, dialect: reader.dialect, minimumScore: minimum)
-        let rows = try await reader.rows(tier.fragment)
-        return rows.count > query.limit ? (tier, rows) : (all, try await reader.rows(all.fragment))
+        for tier in candidates {
+            let statement = ProductListStatement(query: query, plan: plan, dialect: reader.dialect, tier: tier)
+            let rows = try await reader.rows(statement.fragment)
+            if rows.count > query.limit { return (statement, rows) }
+        }
+        return (all, try await reader.rows(all.fragment))
     }
 
     /// Above this many estimated matches of the rarest word, a relevance page is read by score tiers.
     static let tieredSearchThreshold: Int64 = 500
+    /// Above this many, a first page tries the best possible score first.
+    static let denseSearchThreshold: Int64 = 5_000
 
     private static func countFacets(_ query: ProductListQuery, plan: SearchPlan?, reader: some CatalogSQLReader) async throws -> ProductFacets {
         let sql = ProductFacetSQL(query: query, plan: plan, dialect: reader.dialect)

@@ -42,6 +42,15 @@ struct SearchPlan: Sendable, Hashable {
         words.indices.sorted { (estimate($0), $0) < (estimate($1), $1) }
     }
 
+    /// Candidates the vocabulary says no product contains (a word typed as the prefix it is).
+    let absent: Set<String>
+
+    /// The highest score a product can reach: every word's best candidate present in the catalog,
+    /// in a name (weight 3).
+    var bestScore: Int {
+        words.map { candidates in (candidates.filter { !absent.contains($0.term) }.map(\.score).max() ?? 0) + 4 * 3 }.reduce(0, +)
+    }
+
     /// The estimate of word `index`, with uncounted words taken as moderately common.
     func estimate(_ index: Int) -> Int64 { estimates[index] ?? 1_000 }
 
@@ -109,7 +118,8 @@ extension SearchPlan {
             }
             return sum
         }
-        return SearchPlan(languages: languages, words: plans, estimates: estimates)
+        let absent = Set(plans.joined().map(\.term).filter { counts[$0] == nil && SearchIndexer.isVocabulary($0) })
+        return SearchPlan(languages: languages, words: plans, estimates: estimates, absent: absent)
     }
 
     /// Vocabulary terms that start with `word`'s first letter and lie within `typos` of it, closest
