@@ -196,12 +196,13 @@ struct CartController {
     // MARK: Shared steps
 
     /// Writes priced for the cart's market run again (three tries in all) when the market changed
-    /// between pricing and writing; the store refuses such a write as `cart_busy`.
+    /// between pricing and writing; the store refuses such a write with `marketChanged` (a 409
+    /// `cart_busy` once the tries are spent).
     private func pricingAgainIfTheMarketChanges(_ attempt: () async throws -> Response) async throws -> Response {
         for _ in 1..<3 {
             do {
                 return try await attempt()
-            } catch let problem as Problem where problem.code == "cart_busy" {
+            } catch CartStoreError.marketChanged {
                 continue
             }
         }

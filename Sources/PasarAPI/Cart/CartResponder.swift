@@ -34,6 +34,8 @@ struct CartResponder {
             services.cartEvents.publish(cartID: cart.id, version: cart.version)
             return try await response(cart, scope: scope, request: request, status: status)
         } catch let error as CartStoreError {
+            // Left as it is for the caller that prices again (`pricingAgainIfTheMarketChanges`).
+            if case .marketChanged = error { throw error }
             throw try await problem(error, scope: scope, request: request)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import PasarCore
 import PasarMarkets
 import PasarStorage
@@ -57,7 +58,8 @@ struct CheckoutController {
         while placedOrder == nil {
             attempt += 1
             let number = OrderDraftBuilder.orderNumber()
-            let payment = try await startPayment(input.payment, fulfilment: fulfilment.value.kind, total: priced.totals.total, number: number)
+            let payment = try await startPayment(
+                input.payment, fulfilment: fulfilment.value.kind, total: priced.totals.total, number: number, logger: context.logger)
             let draft = OrderDraft(
                 id: "ord_" + CartIdentifier.make(), number: number, cartID: cart.id, customerID: customerID, email: email, market: market.code,
                 channel: scope.channel, language: scope.language.identifier, pricesIncludeTax: market.tax.mode == .inclusive,
@@ -133,7 +135,9 @@ struct CheckoutController {
             postalCode: try text(input.postalCode, "postal_code", max: 20), city: try text(input.city, "city"), country: country)
     }
 
-    private func startPayment(_ input: CheckoutInput.Payment?, fulfilment: FulfilmentKind, total: Money, number: String) async throws -> PaymentStart {
+    private func startPayment(
+        _ input: CheckoutInput.Payment?, fulfilment: FulfilmentKind, total: Money, number: String, logger: Logger
+    ) async throws -> PaymentStart {
         let providerID = input?.provider ?? services.payments.defaultProvider
         guard let provider = services.payments.provider(providerID) else {
             throw Problem.invalidField("payment.provider", "must be one of \(services.payments.ids.joined(separator: ", "))")
@@ -145,7 +149,11 @@ struct CheckoutController {
         do {
             return try await provider.start(method: method, amount: total, orderNumber: number)
         } catch {
-            throw Problem(HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required"), code: "payment_failed", title: "Payment failed", detail: "\(error)", field: "payment")
+            // The provider's own words stay in the log; the client learns that the payment did not start.
+            logger.warning("payment did not start", metadata: ["provider": "\(providerID)", "error": "\(String(reflecting: error))"])
+            throw Problem(
+                HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required"), code: "payment_failed", title: "Payment failed",
+                detail: "the payment with \(providerID) could not be started; the order was not placed", field: "payment")
         }
     }
 }
