@@ -31,7 +31,7 @@ public struct PasarStores: Sendable {
             return try await postgres(PostgresLocation(url: location), indexLanguages: indexLanguages, synonyms: synonyms,
                 cartLifetime: cartLifetime, maximumConnections: maximumConnections, logger: logger)
         }
-        let database = try PasarDatabase(path: location)
+        let database = try SQLiteDatabase(path: location)
         return PasarStores(
             catalog: try SQLiteCatalogStore(database: database, indexLanguages: indexLanguages, synonyms: synonyms),
             carts: SQLiteCartStore(database: database, lifetime: cartLifetime), inventory: SQLiteInventoryStore(database: database),

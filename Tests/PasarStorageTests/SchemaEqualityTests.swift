@@ -50,7 +50,7 @@ struct SchemaEqualityTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pasar-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try PasarDatabase(path: directory.appendingPathComponent("pasar.sqlite").path)
+        let database = try SQLiteDatabase(path: directory.appendingPathComponent("pasar.sqlite").path)
         defer { try? database.close() }
         return try database.pool.read { db in
             var tables: [String: Table] = [:]

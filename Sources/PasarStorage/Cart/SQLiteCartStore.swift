@@ -10,7 +10,7 @@ public final class SQLiteCartStore: CartStore {
     /// Carts untouched for longer are expired: invisible to reads and deleted by `purgeExpired`.
     let lifetime: TimeInterval
 
-    public init(database: PasarDatabase, lifetime: TimeInterval) {
+    public init(database: SQLiteDatabase, lifetime: TimeInterval) {
         pool = database.pool
         self.lifetime = lifetime
     }

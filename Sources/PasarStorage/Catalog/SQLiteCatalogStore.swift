@@ -11,7 +11,7 @@ public final class SQLiteCatalogStore: CatalogStore {
     private let cache = CatalogCache()
 
     /// `indexLanguages`: every language a request may be served in (the markets' languages).
-    public init(database: PasarDatabase, indexLanguages: [LocaleTag], synonyms: SearchSynonyms = .none) throws {
+    public init(database: SQLiteDatabase, indexLanguages: [LocaleTag], synonyms: SearchSynonyms = .none) throws {
         self.pool = database.pool
         self.indexer = try CatalogIndexer(languages: indexLanguages)
         self.synonyms = synonyms

@@ -7,7 +7,7 @@ import PasarCore
 public final class SQLiteCustomerStore: CustomerStore {
     let pool: DatabasePool
 
-    public init(database: PasarDatabase) {
+    public init(database: SQLiteDatabase) {
         pool = database.pool
     }
 
@@ -50,7 +50,7 @@ public final class SQLiteCustomerStore: CustomerStore {
                     ORDER BY placed_at DESC, id DESC LIMIT ?3
                     """,
                 arguments: [customerID, customer.email, limit])
-            let orders = try orderIDs.map { try OrderRows.require(db, id: $0) }
+            let orders = try orderIDs.map { try SQLiteOrderRows.require(db, id: $0) }
             let returns = try Row.fetchAll(
                 db,
                 sql: """

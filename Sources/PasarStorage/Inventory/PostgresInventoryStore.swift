@@ -79,7 +79,7 @@ extension PostgresInventoryStore {
             guard try await connection.value("SELECT EXISTS (SELECT 1 FROM stock_levels)", as: Bool.self) != true else { return 0 }
             let skus = try await connection.values(#"SELECT sku FROM variants ORDER BY sku COLLATE "C""#, as: String.self)
             var rows = 0
-            let context = StockLedger.Context(reference: nil, note: "demo stock", actor: "demo", now: Date())
+            let context = StockMoveContext(reference: nil, note: "demo stock", actor: "demo", now: Date())
             for location in locations {
                 // One statement per batch rather than per SKU: a large catalog would otherwise take a round trip each.
                 let received = skus.map { ($0, quantity($0, location)) }.filter { $0.1 > 0 }
@@ -95,7 +95,7 @@ extension PostgresInventoryStore {
 
     /// `PostgresStockLedger.add` of receipts for many SKUs at once.
     private static func receive(
-        _ connection: PostgresConnection, location: String, skus: [String], units: [Int64], _ context: StockLedger.Context
+        _ connection: PostgresConnection, location: String, skus: [String], units: [Int64], _ context: StockMoveContext
     ) async throws {
         try await connection.execute(
             """

@@ -1,14 +1,14 @@
 import FoundationEssentials
 import PostgresNIO
 
-/// `StockLedger` on PostgreSQL: each stock change is one conditional statement plus its movement
+/// `SQLiteStockLedger` on PostgreSQL: each stock change is one conditional statement plus its movement
 /// row, run inside the caller's transaction. The `WHERE` clause carries the rule (enough available,
 /// never below reserved) and is checked again on the row's latest version when another
 /// transaction changed it meanwhile, so concurrent processes cannot oversell: a refused update
 /// changes no row. A transaction that changes several rows of one location goes through them in
 /// SKU order (`lock`), so two such transactions never wait for each other in a circle.
 enum PostgresStockLedger {
-    typealias Context = StockLedger.Context
+    typealias Context = StockMoveContext
 
     /// Locks the stock rows of these SKUs at `location` in SKU order, before the statements that
     /// change them in another order. One SKU needs no such step: its update locks its one row, and the

@@ -1,20 +1,20 @@
 import FoundationEssentials
 import GRDB
 
-/// Inventory on the embedded SQLite database; see `StockLedger` for the conditional updates.
+/// Inventory on the embedded SQLite database; see `SQLiteStockLedger` for the conditional updates.
 public final class SQLiteInventoryStore: InventoryStore {
     let pool: DatabasePool
 
-    public init(database: PasarDatabase) {
+    public init(database: SQLiteDatabase) {
         pool = database.pool
     }
 
     public func adjust(_ adjustment: StockAdjustment) async throws -> StockLevel {
         try await pool.write { db in
-            try StockLedger.add(
+            try SQLiteStockLedger.add(
                 db, location: adjustment.location, sku: adjustment.sku, delta: adjustment.delta, reason: adjustment.reason,
                 .init(reference: nil, note: adjustment.note, actor: adjustment.actor, now: adjustment.now))
-            return try StockLedger.level(db, location: adjustment.location, sku: adjustment.sku)
+            return try SQLiteStockLedger.level(db, location: adjustment.location, sku: adjustment.sku)
         }
     }
 
@@ -74,12 +74,12 @@ extension SQLiteInventoryStore {
         try await pool.write { db in
             let skus = try String.fetchAll(db, sql: "SELECT sku FROM variants ORDER BY sku")
             var rows = 0
-            let context = StockLedger.Context(reference: nil, note: "demo stock", actor: "demo", now: Date())
+            let context = StockMoveContext(reference: nil, note: "demo stock", actor: "demo", now: Date())
             for location in locations {
                 for sku in skus {
                     let units = quantity(sku, location)
                     guard units > 0 else { continue }
-                    try StockLedger.add(db, location: location, sku: sku, delta: units, reason: .receipt, context)
+                    try SQLiteStockLedger.add(db, location: location, sku: sku, delta: units, reason: .receipt, context)
                     rows += 1
                 }
             }

@@ -22,7 +22,7 @@ public protocol OrderStore: Sendable {
     /// Stores the payment provider's reference of a return's refund.
     func setRefundReference(returnID: String, reference: String) async throws
     func returns(orderID: String) async throws -> [OrderReturn]
-    /// Outbox events after `sequence`, oldest first.
+    /// SQLiteOutbox events after `sequence`, oldest first.
     func events(after sequence: Int64, limit: Int) async throws -> [OrderEvent]
 }
 

@@ -13,7 +13,7 @@ enum OrderWriteRules {
 
         init(_ draft: OrderDraft) throws {
             snapshot = try JSONColumn.encode(
-                OrderRows.Snapshot(
+                OrderSnapshot(
                     totals: draft.totals, vouchers: draft.vouchers, payment: draft.payment, fulfilment: draft.fulfilment,
                     stockLocations: draft.stockLocations))
             switch draft.fulfilment {
@@ -33,7 +33,7 @@ enum OrderWriteRules {
     static func placed(_ draft: OrderDraft, location: String) throws -> Order {
         Order(
             status: .placed, draft: draft, stockLocation: location, lines: draft.lines, paidAt: nil,
-            refunded: Money.zero(try OrderRows.currency(draft.totals.total.currency.code)),
+            refunded: Money.zero(try OrderSnapshot.currency(draft.totals.total.currency.code)),
             history: [OrderStatusChange(status: .placed, actor: draft.channel, note: nil, at: draft.placedAt)], updatedAt: draft.placedAt)
     }
 

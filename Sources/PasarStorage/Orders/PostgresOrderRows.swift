@@ -2,8 +2,8 @@ import FoundationEssentials
 import PasarCore
 import PostgresNIO
 
-/// `OrderRows` on PostgreSQL: writes an order snapshot to its tables and reads orders back, with
-/// the same JSON snapshot column (`OrderRows.Snapshot`) as SQLite.
+/// `SQLiteOrderRows` on PostgreSQL: writes an order snapshot to its tables and reads orders back, with
+/// the same JSON snapshot column (`OrderSnapshot`) as SQLite.
 enum PostgresOrderRows {
     /// An order already holds the idempotency key being placed; the placement starts over and
     /// finds that order.
@@ -119,12 +119,12 @@ enum PostgresOrderRows {
     private static func order(
         _ row: PostgresRandomAccessRow, id: String, lines lineRows: [PostgresRandomAccessRow], history historyRows: [PostgresRandomAccessRow]
     ) throws -> Order {
-        let currency = try OrderRows.currency(try row.get("currency"))
-        let snapshot = try JSONColumn.decode(OrderRows.Snapshot.self, from: try row.get("snapshot"))
+        let currency = try OrderSnapshot.currency(try row.get("currency"))
+        let snapshot = try JSONColumn.decode(OrderSnapshot.self, from: try row.get("snapshot"))
         let lines = try lineRows.map { try line($0, currency: currency) }
         let history = try historyRows.map { change in
             OrderStatusChange(
-                status: try OrderRows.status(try change.get("status")), actor: try change.get("actor"), note: try change.get("note"),
+                status: try OrderSnapshot.status(try change.get("status")), actor: try change.get("actor"), note: try change.get("note"),
                 at: Date(millis: try change.get("changed_at")))
         }
         let draft = OrderDraft(
@@ -135,7 +135,7 @@ enum PostgresOrderRows {
             payment: snapshot.payment, placedAt: Date(millis: try row.get("placed_at")))
         let paidAt = try row.get("paid_at", as: Int64?.self)
         return Order(
-            status: try OrderRows.status(try row.get("status")), draft: draft, stockLocation: try row.get("location"), lines: lines,
+            status: try OrderSnapshot.status(try row.get("status")), draft: draft, stockLocation: try row.get("location"), lines: lines,
             paidAt: paidAt.map(Date.init(millis:)), refunded: Money(minorUnits: try row.get("refunded_minor"), currency: currency),
             history: history, updatedAt: Date(millis: try row.get("updated_at")))
     }

@@ -22,7 +22,7 @@ extension PostgresOrderStore {
             guard changed == 1 else { throw OrderStoreError.concurrentChange(order.id) }
             try await PostgresOrderRows.recordStatus(
                 connection, orderID: order.id, status: change.target, actor: change.actor, note: change.note, at: change.now)
-            let stock = StockLedger.Context(reference: order.id, note: change.note, actor: change.actor, now: change.now)
+            let stock = StockMoveContext(reference: order.id, note: change.note, actor: change.actor, now: change.now)
             for (move, line) in plan.stockMoves {
                 switch move {
                 case .fulfil:

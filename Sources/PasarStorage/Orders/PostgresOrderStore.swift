@@ -73,7 +73,7 @@ public final class PostgresOrderStore: OrderStore {
     /// line order, so the first short line is the one SQLite reports.
     private static func reserveStock(_ connection: PostgresConnection, for draft: OrderDraft) async throws -> String {
         var firstShortage: (sku: String, location: String)?
-        let context = StockLedger.Context(reference: draft.id, note: nil, actor: draft.channel, now: draft.placedAt)
+        let context = StockMoveContext(reference: draft.id, note: nil, actor: draft.channel, now: draft.placedAt)
         for (index, location) in draft.stockLocations.enumerated() {
             let guarded = index < draft.stockLocations.count - 1
             if guarded { try await connection.execute("SAVEPOINT reserve_stock") }

@@ -9,7 +9,7 @@ extension SQLiteOrderStore {
     /// location, and `return_received` and `refund_issued` join the outbox.
     public func recordReturn(_ request: ReturnRequest) async throws -> OrderReturn {
         try await pool.write { db in
-            let order = try OrderRows.require(db, id: request.orderID)
+            let order = try SQLiteOrderRows.require(db, id: request.orderID)
             guard [.shipped, .delivered, .collected].contains(order.status) else { throw OrderStoreError.notReturnable(order.status) }
             let currency = order.refunded.currency
             var lines: [OrderReturn.Line] = []
@@ -26,7 +26,7 @@ extension SQLiteOrderStore {
                         """,
                     arguments: [requested.quantity, order.id, line.number])
                 lines.append(try OrderWriteRules.returnLine(line, of: order, quantity: requested.quantity, returnedAfter: returned))
-                try StockLedger.add(
+                try SQLiteStockLedger.add(
                     db, location: request.location, sku: line.sku, delta: requested.quantity, reason: .return,
                     .init(reference: request.id, note: request.reason, actor: request.channel, now: request.now))
             }
@@ -39,7 +39,7 @@ extension SQLiteOrderStore {
             try insertReturn(db, request, lines: lines, total: total, tax: tax)
             let units = lines.reduce(Int64(0)) { $0 + $1.refund.quantity }
             for (kind, amount) in [(OrderEvent.Kind.returnReceived, nil), (.refundIssued, total)] {
-                try Outbox.append(
+                try SQLiteOutbox.append(
                     db, kind, orderID: order.id, customerID: order.customerID, market: order.market, language: order.language,
                     arguments: .init(order: order.number, count: units, amount: amount, store: nil, returnID: request.id), now: request.now)
             }
@@ -77,7 +77,7 @@ extension SQLiteOrderStore {
 
     public func returns(orderID: String) async throws -> [OrderReturn] {
         try await pool.read { db in
-            guard let order = try OrderRows.fetch(db, id: orderID) else { return [] }
+            guard let order = try SQLiteOrderRows.fetch(db, id: orderID) else { return [] }
             let currency = order.refunded.currency
             let skus = Dictionary(uniqueKeysWithValues: order.lines.map { ($0.number, $0.sku) })
             return try Row.fetchAll(db, sql: "SELECT * FROM returns WHERE order_id = ? ORDER BY created_at, id", arguments: [orderID]).map { row in

@@ -7,7 +7,7 @@ extension SQLiteOrderStore {
     /// (`WHERE status = <the status validated>`) refuses a step when another request moved the order first.
     public func changeStatus(_ change: OrderStatusChangeRequest) async throws -> Order {
         try await pool.write { db in
-            let order = try OrderRows.require(db, id: change.orderID)
+            let order = try SQLiteOrderRows.require(db, id: change.orderID)
             let plan = try OrderStatusPlan(change, on: order)
             try db.execute(
                 sql: """
@@ -17,23 +17,23 @@ extension SQLiteOrderStore {
                     """,
                 arguments: [change.target.rawValue, change.now.millis, plan.paidAt, change.captureReference, order.id, order.status.rawValue])
             guard db.changesCount == 1 else { throw OrderStoreError.concurrentChange(order.id) }
-            try OrderRows.recordStatus(db, orderID: order.id, status: change.target, actor: change.actor, note: change.note, at: change.now)
-            let stock = StockLedger.Context(reference: order.id, note: change.note, actor: change.actor, now: change.now)
+            try SQLiteOrderRows.recordStatus(db, orderID: order.id, status: change.target, actor: change.actor, note: change.note, at: change.now)
+            let stock = StockMoveContext(reference: order.id, note: change.note, actor: change.actor, now: change.now)
             for (move, line) in plan.stockMoves {
                 switch move {
-                case .fulfil: try StockLedger.fulfil(db, location: order.stockLocation, sku: line.sku, quantity: line.quantity, stock)
-                case .release: try StockLedger.release(db, location: order.stockLocation, sku: line.sku, quantity: line.quantity, stock)
+                case .fulfil: try SQLiteStockLedger.fulfil(db, location: order.stockLocation, sku: line.sku, quantity: line.quantity, stock)
+                case .release: try SQLiteStockLedger.release(db, location: order.stockLocation, sku: line.sku, quantity: line.quantity, stock)
                 }
             }
             if plan.refundOwed != nil {
                 try db.execute(sql: "UPDATE orders SET refunded_minor = total_minor WHERE id = ?", arguments: [order.id])
             }
             for event in plan.events {
-                try Outbox.append(
+                try SQLiteOutbox.append(
                     db, event.kind, orderID: order.id, customerID: order.customerID, market: order.market, language: order.language,
                     arguments: event.arguments, now: change.now)
             }
-            return try OrderRows.require(db, id: order.id)
+            return try SQLiteOrderRows.require(db, id: order.id)
         }
     }
 }

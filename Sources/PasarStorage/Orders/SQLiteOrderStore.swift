@@ -3,18 +3,18 @@ import GRDB
 public import PasarCore
 
 /// Orders on the embedded SQLite database. Placing, status changes and returns each run in one
-/// write transaction together with their stock changes (`StockLedger`) and outbox events.
+/// write transaction together with their stock changes (`SQLiteStockLedger`) and outbox events.
 public final class SQLiteOrderStore: OrderStore {
     let pool: DatabasePool
 
-    public init(database: PasarDatabase) {
+    public init(database: SQLiteDatabase) {
         pool = database.pool
     }
 
     public func place(_ draft: OrderDraft, idempotencyKey: String) async throws -> PlacedOrder {
         try await pool.write { db in
             if let existingID = try String.fetchOne(db, sql: "SELECT id FROM orders WHERE idempotency_key = ?", arguments: [idempotencyKey]) {
-                let existing = try OrderRows.require(db, id: existingID)
+                let existing = try SQLiteOrderRows.require(db, id: existingID)
                 guard existing.cartID == draft.cartID else { throw OrderStoreError.idempotencyKeyReused(orderID: existingID) }
                 return PlacedOrder(order: existing, created: false)
             }
@@ -22,8 +22,8 @@ public final class SQLiteOrderStore: OrderStore {
                 throw OrderStoreError.cartNotActive(cartID)
             }
             let location = try Self.reserveStock(db, for: draft)
-            try OrderRows.insert(db, draft: draft, idempotencyKey: idempotencyKey, location: location)
-            try Outbox.append(
+            try SQLiteOrderRows.insert(db, draft: draft, idempotencyKey: idempotencyKey, location: location)
+            try SQLiteOutbox.append(
                 db, .orderPlaced, orderID: draft.id, customerID: draft.customerID, market: draft.market, language: draft.language,
                 arguments: .init(order: draft.number, count: draft.unitCount, amount: draft.totals.total, store: nil, returnID: nil),
                 now: draft.placedAt)
@@ -38,9 +38,9 @@ public final class SQLiteOrderStore: OrderStore {
         for location in draft.stockLocations {
             var shortage: String?
             try db.inSavepoint {
-                let context = StockLedger.Context(reference: draft.id, note: nil, actor: draft.channel, now: draft.placedAt)
+                let context = StockMoveContext(reference: draft.id, note: nil, actor: draft.channel, now: draft.placedAt)
                 for line in draft.lines {
-                    if try !StockLedger.reserve(db, location: location, sku: line.sku, quantity: line.quantity, context) {
+                    if try !SQLiteStockLedger.reserve(db, location: location, sku: line.sku, quantity: line.quantity, context) {
                         shortage = line.sku
                         return .rollback
                     }
@@ -56,12 +56,12 @@ public final class SQLiteOrderStore: OrderStore {
     public func order(idempotencyKey: String) async throws -> Order? {
         try await pool.read { db in
             try String.fetchOne(db, sql: "SELECT id FROM orders WHERE idempotency_key = ?", arguments: [idempotencyKey])
-                .flatMap { try OrderRows.fetch(db, id: $0) }
+                .flatMap { try SQLiteOrderRows.fetch(db, id: $0) }
         }
     }
 
     public func order(id: String) async throws -> Order? {
-        try await pool.read { db in try OrderRows.fetch(db, id: id) }
+        try await pool.read { db in try SQLiteOrderRows.fetch(db, id: id) }
     }
 
     public func orders(customerID: String, email: String?, limit: Int) async throws -> [Order] {
@@ -74,11 +74,11 @@ public final class SQLiteOrderStore: OrderStore {
                     ORDER BY placed_at DESC, id DESC LIMIT ?3
                     """,
                 arguments: [customerID, email, limit])
-            return try ids.map { try OrderRows.require(db, id: $0) }
+            return try ids.map { try SQLiteOrderRows.require(db, id: $0) }
         }
     }
 
     public func events(after sequence: Int64, limit: Int) async throws -> [OrderEvent] {
-        try await pool.read { db in try Outbox.events(db, after: sequence, limit: limit) }
+        try await pool.read { db in try SQLiteOutbox.events(db, after: sequence, limit: limit) }
     }
 }

@@ -1,6 +1,6 @@
 import PostgresNIO
 
-/// The PostgreSQL schema, step by step, mirroring the SQLite steps of `Migrations` under the same
+/// The PostgreSQL schema, step by step, mirroring the SQLite steps of `SQLiteMigrations` under the same
 /// names: same tables, columns and constraints, in PostgreSQL's types (BIGINT for SQLite's INTEGER,
 /// BYTEA for BLOB, identity columns for AUTOINCREMENT). Times are seconds since 1970 in the catalog and
 /// milliseconds elsewhere, as on SQLite.
@@ -354,7 +354,7 @@ enum PostgresMigrations {
 }
 
 extension PostgresMigrations {
-    /// `v6-search` of `Migrations`. Terms compare bytewise ("C"), as SQLite's BINARY, so range reads
+    /// `v6-search` of `SQLiteMigrations`. Terms compare bytewise ("C"), as SQLite's BINARY, so range reads
     /// of the vocabulary and the order of results agree on both databases.
     static let search = Step(
         name: "v6-search",

@@ -4,16 +4,9 @@ import GRDB
 /// The stock changes, each one conditional SQL statement plus its movement row, run inside the
 /// caller's write transaction. The `WHERE` clause carries the rule (enough available, never below
 /// reserved), so concurrent writers cannot oversell: a refused update changes no row.
-enum StockLedger {
-    struct Context {
-        let reference: String?
-        let note: String?
-        let actor: String
-        let now: Date
-    }
-
+enum SQLiteStockLedger {
     /// Sets `quantity` aside for an order; false when fewer are available.
-    static func reserve(_ db: Database, location: String, sku: String, quantity: Int64, _ context: Context) throws -> Bool {
+    static func reserve(_ db: Database, location: String, sku: String, quantity: Int64, _ context: StockMoveContext) throws -> Bool {
         try db.execute(
             sql: """
                 UPDATE stock_levels SET reserved = reserved + ?1, updated_at = ?4
@@ -26,7 +19,7 @@ enum StockLedger {
     }
 
     /// Gives back units reserved for a cancelled order.
-    static func release(_ db: Database, location: String, sku: String, quantity: Int64, _ context: Context) throws {
+    static func release(_ db: Database, location: String, sku: String, quantity: Int64, _ context: StockMoveContext) throws {
         try db.execute(
             sql: "UPDATE stock_levels SET reserved = reserved - ?1, updated_at = ?4 WHERE location = ?2 AND sku = ?3 AND reserved >= ?1",
             arguments: [quantity, location, sku, context.now.millis])
@@ -35,7 +28,7 @@ enum StockLedger {
     }
 
     /// Reserved units leave the building (shipped or collected).
-    static func fulfil(_ db: Database, location: String, sku: String, quantity: Int64, _ context: Context) throws {
+    static func fulfil(_ db: Database, location: String, sku: String, quantity: Int64, _ context: StockMoveContext) throws {
         try db.execute(
             sql: """
                 UPDATE stock_levels SET on_hand = on_hand - ?1, reserved = reserved - ?1, updated_at = ?4
@@ -47,7 +40,7 @@ enum StockLedger {
     }
 
     /// Adds (or, negative, takes away) on-hand units; taking away never goes below what is reserved.
-    static func add(_ db: Database, location: String, sku: String, delta: Int64, reason: StockReason, _ context: Context) throws {
+    static func add(_ db: Database, location: String, sku: String, delta: Int64, reason: StockReason, _ context: StockMoveContext) throws {
         if delta > 0 {
             try db.execute(
                 sql: """
@@ -74,7 +67,7 @@ enum StockLedger {
     }
 
     private static func record(
-        _ db: Database, location: String, sku: String, onHand: Int64, reserved: Int64, reason: StockReason, _ context: Context
+        _ db: Database, location: String, sku: String, onHand: Int64, reserved: Int64, reason: StockReason, _ context: StockMoveContext
     ) throws {
         try db.execute(
             sql: """

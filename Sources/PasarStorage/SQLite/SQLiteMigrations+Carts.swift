@@ -1,6 +1,6 @@
 import GRDB
 
-extension Migrations {
+extension SQLiteMigrations {
     /// Shared carts, their lines and vouchers, voucher definitions and spent recovery tokens.
     static func registerCarts(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v2-carts") { db in

@@ -1,6 +1,6 @@
 import GRDB
 
-extension Migrations {
+extension SQLiteMigrations {
     /// The search index (`SearchIndexer`): term rows per language and product, the vocabulary with
     /// product counts that typo and prefix expansion read, and option values for filters and facets.
     static func registerSearch(in migrator: inout DatabaseMigrator) {

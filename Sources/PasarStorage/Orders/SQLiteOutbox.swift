@@ -2,7 +2,7 @@ import FoundationEssentials
 import GRDB
 
 /// The transactional outbox: events are appended inside the transaction of the change they report.
-enum Outbox {
+enum SQLiteOutbox {
     static func append(
         _ db: Database, _ kind: OrderEvent.Kind, orderID: String, customerID: String?, market: String, language: String,
         arguments: OrderEvent.Arguments, now: Date

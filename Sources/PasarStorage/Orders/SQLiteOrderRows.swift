@@ -4,16 +4,7 @@ import PasarCore
 import PasarLocalization
 
 /// Writes an order snapshot to its tables and reads it back.
-enum OrderRows {
-    /// The parts of the snapshot kept as one JSON column.
-    struct Snapshot: Codable {
-        let totals: OrderTotals
-        let vouchers: [String]
-        let payment: PaymentStart
-        let fulfilment: OrderFulfilment
-        let stockLocations: [String]
-    }
-
+enum SQLiteOrderRows {
     static func insert(_ db: Database, draft: OrderDraft, idempotencyKey: String, location: String) throws {
         let columns = try OrderWriteRules.Columns(draft)
         let totals = draft.totals
@@ -65,15 +56,15 @@ enum OrderRows {
 
     static func fetch(_ db: Database, id: String) throws -> Order? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [id]) else { return nil }
-        let currency = try currency(row["currency"])
-        let snapshot = try JSONColumn.decode(Snapshot.self, from: row["snapshot"])
+        let currency = try OrderSnapshot.currency(row["currency"])
+        let snapshot = try JSONColumn.decode(OrderSnapshot.self, from: row["snapshot"])
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_number", arguments: [id])
             .map { try line($0, currency: currency) }
         let history = try Row.fetchAll(
             db, sql: "SELECT * FROM order_status_changes WHERE order_id = ? ORDER BY changed_at, rowid", arguments: [id]
         ).map { change in
             OrderStatusChange(
-                status: try status(change["status"]), actor: change["actor"], note: change["note"], at: Date(millis: change["changed_at"]))
+                status: try OrderSnapshot.status(change["status"]), actor: change["actor"], note: change["note"], at: Date(millis: change["changed_at"]))
         }
         let draft = OrderDraft(
             id: id, number: row["number"], cartID: row["cart_id"], customerID: row["customer_id"], email: row["email"], market: row["market"],
@@ -82,19 +73,10 @@ enum OrderRows {
             payment: snapshot.payment, placedAt: Date(millis: row["placed_at"]))
         let paidAt: Int64? = row["paid_at"]
         return Order(
-            status: try status(row["status"]), draft: draft, stockLocation: row["location"], lines: lines, paidAt: paidAt.map(Date.init(millis:)),
+            status: try OrderSnapshot.status(row["status"]), draft: draft, stockLocation: row["location"], lines: lines, paidAt: paidAt.map(Date.init(millis:)),
             refunded: Money(minorUnits: row["refunded_minor"], currency: currency), history: history, updatedAt: Date(millis: row["updated_at"]))
     }
 
-    static func currency(_ code: String) throws -> Currency {
-        guard let currency = try? CurrencyCatalog.currency(code) else { throw StorageError.corrupt("currency \(code)") }
-        return currency
-    }
-
-    static func status(_ text: String) throws -> OrderStatus {
-        guard let status = OrderStatus(rawValue: text) else { throw StorageError.corrupt("order status \(text)") }
-        return status
-    }
 
     private static func line(_ row: Row, currency: Currency) throws -> OrderLine {
         func money(_ column: String) -> Money { Money(minorUnits: row[column], currency: currency) }

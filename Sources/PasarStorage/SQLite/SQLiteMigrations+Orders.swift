@@ -1,6 +1,6 @@
 import GRDB
 
-extension Migrations {
+extension SQLiteMigrations {
     /// Inventory per location, customers, orders with their snapshot, returns and the event outbox.
     static func registerOrders(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v3-inventory") { db in

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Versioned schema steps. A step is never edited once released; changes are new steps.
-enum Migrations {
+enum SQLiteMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-catalog") { db in

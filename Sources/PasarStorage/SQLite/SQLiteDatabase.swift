@@ -4,10 +4,10 @@ import Synchronization
 /// The embedded SQLite database: one file in WAL mode, migrated on open.
 ///
 /// ```swift
-/// let database = try PasarDatabase(path: "pasar.sqlite")
+/// let database = try SQLiteDatabase(path: "pasar.sqlite")
 /// let catalog = SQLiteCatalogStore(database: database, indexLanguages: ["en", "de"])
 /// ```
-public final class PasarDatabase: Sendable {
+public final class SQLiteDatabase: Sendable {
     /// GRDB's pool: one writer, concurrent readers (WAL).
     public let pool: DatabasePool
     private let closed = Mutex(false)
@@ -23,7 +23,7 @@ public final class PasarDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
-        try Migrations.migrator.migrate(pool)
+        try SQLiteMigrations.migrator.migrate(pool)
     }
 
     /// Moves everything in the write-ahead log into the database file and closes the connections;
