@@ -190,10 +190,7 @@ public final class PostgresCartStore: CartStore {
         let touched = try await connection.rows(
             PostgresCartStatements.Touch(write: write, itemsChanged: itemsChanged, market: market, expiryCutoff: expiryCutoff(write.now)))
         guard touched.isEmpty else { return }
-        guard let cart = try await fetchCart(connection, id: write.cartID, now: write.now) else { throw CartStoreError.cartNotFound(write.cartID) }
-        if cart.status != .active { throw CartStoreError.notActive(cart) }
-        if let expected = write.expectedVersion, expected != cart.version { throw CartStoreError.stale(cart) }
-        throw CartStoreError.marketChanged
+        throw CartTouchRefusal.error(for: try await fetchCart(connection, id: write.cartID, now: write.now), write: write)
     }
 
     func expiryCutoff(_ now: Date) -> Int64 { now.addingTimeInterval(-lifetime).millis }

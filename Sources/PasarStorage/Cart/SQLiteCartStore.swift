@@ -219,10 +219,7 @@ public final class SQLiteCartStore: CartStore {
                 """,
             arguments: [write.now.millis, itemsChanged, write.channel, write.cartID, expiryCutoff(write.now), write.expectedVersion, market])
         guard db.changesCount == 0 else { return }
-        guard let cart = try fetchCart(db, id: write.cartID, now: write.now) else { throw CartStoreError.cartNotFound(write.cartID) }
-        if cart.status != .active { throw CartStoreError.notActive(cart) }
-        if let expected = write.expectedVersion, expected != cart.version { throw CartStoreError.stale(cart) }
-        throw CartStoreError.marketChanged
+        throw CartTouchRefusal.error(for: try fetchCart(db, id: write.cartID, now: write.now), write: write)
     }
 
     func expiryCutoff(_ now: Date) -> Int64 { now.addingTimeInterval(-lifetime).millis }
