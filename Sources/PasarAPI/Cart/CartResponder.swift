@@ -40,44 +40,18 @@ struct CartResponder {
         }
     }
 
-    /// The problem for a store refusal; for `stale`, a 412 response carrying the current cart.
+    /// The problem for a store refusal; for `stale`, a 412 carrying the current cart in `cart` and its
+    /// version in `ETag`, so the client can merge without reading it again.
     func problem(_ error: CartStoreError, scope: CartScope, request: Request) async throws -> any Error {
         guard case .stale(let cart) = error else { return Problem.from(error) }
-        return StaleCart(view: try await view(cart, scope: scope), version: cart.version, language: scope.language.identifier)
-    }
-}
-
-/// `412 Precondition Failed` as problem+json with the current cart in `cart` and its `ETag`.
-struct StaleCart: Error, HTTPResponseError {
-    let view: CartView
-    let version: Int64
-    let language: String
-
-    var status: HTTPResponse.Status { .preconditionFailed }
-
-    private struct Body: Encodable {
-        let type = "urn:pasar:problem:stale_cart"
-        let title = "Cart changed"
-        let status = 412
-        let code = "stale_cart"
-        let detail: String
-        let field = "If-Match"
-        let instance: String
-        let cart: CartView
-    }
-
-    var detail: String { "the cart changed since you read it; it is now at version \(version) (sent in `cart` and `ETag`)" }
-
-    func response(from request: Request, context: some RequestContext) throws -> Response {
-        try response(from: request, detail: detail, language: nil)
-    }
-
-    /// The response with `detail` in `language` (the problem's words; the cart keeps its own language).
-    func response(from request: Request, detail: String, language: String?) throws -> Response {
-        let body = Body(detail: detail, instance: request.uri.path, cart: view)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let headers: HTTPFields = [.contentType: "application/problem+json", .eTag: "\"\(version)\"", .contentLanguage: language ?? self.language]
-        return Response(status: .preconditionFailed, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
+        var problem = Problem(
+            .preconditionFailed, code: "stale_cart", title: "Cart changed",
+            detail: "the cart changed since you read it; it is now at version \(cart.version) (sent in `cart` and `ETag`)", field: "If-Match"
+        ).saying("problem_stale_cart", ["version": .number(String(cart.version))])
+        problem.attachments["cart"] = try await view(cart, scope: scope)
+        problem.headers[.eTag] = "\"\(cart.version)\""
+        // The cart's language when the message catalog has none for the request.
+        problem.headers[.contentLanguage] = scope.language.identifier
+        return problem
     }
 }

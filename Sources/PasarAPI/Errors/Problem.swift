@@ -19,8 +19,10 @@ public struct Problem: Error, HTTPResponseError, Sendable {
     public let field: String?
     /// Extra members (e.g. the languages a market offers).
     public let extensions: [String: String]
-    /// Extra response headers (`Retry-After`).
+    /// Extra response headers (`Retry-After`, a stale cart's `ETag`).
     public var headers: HTTPFields = [:]
+    /// Extra members that are objects (a stale cart's current `cart`), encoded as they are.
+    var attachments: [String: any Encodable & Sendable] = [:]
     /// The catalog message (`Locales/messages/`) that says `detail` in the request's language;
     /// `ProblemMiddleware` formats it. `detail` stays the English text for logs and fallbacks.
     public var message: (key: String, arguments: [String: MessageArgument])?
@@ -57,6 +59,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         ]
         if let field { body["field"] = .string(field) }
         for (key, value) in extensions { body[key] = .string(value) }
+        for (key, value) in attachments { body[key] = .object(value) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(body)
@@ -72,12 +75,18 @@ public struct Problem: Error, HTTPResponseError, Sendable {
 enum AnyEncodableValue: Encodable {
     case string(String)
     case int(Int)
+    case object(any Encodable & Sendable)
 
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
         switch self {
-        case .string(let value): try container.encode(value)
-        case .int(let value): try container.encode(value)
+        case .string(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .int(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .object(let value):
+            try value.encode(to: encoder)
         }
     }
 }

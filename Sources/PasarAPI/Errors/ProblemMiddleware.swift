@@ -26,11 +26,6 @@ public struct ProblemMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as StaleCart {
-            let template = Problem(.preconditionFailed, code: "stale_cart", title: "", detail: error.detail)
-                .saying("problem_stale_cart", ["version": .number(String(error.version))])
-            let (detail, language) = localizedDetail(of: template, request: request)
-            response = try error.response(from: request, detail: detail, language: language)
         } catch let error as HTTPError where error.status == .notFound && request.method != .options
             && !DeclaredRoutes.shared.methods(for: request.uri.path).isEmpty
         {
