@@ -39,10 +39,14 @@ enum JSONBody {
                     .saying("problem_not_json")
             }
             let field = path(context.codingPath)
-            let problem = Problem.invalidField(field, context.debugDescription)
-            if context.debugDescription.hasPrefix("unknown field") { return problem.saying("problem_unknown_field", ["field": .text(field)]) }
-            if context.debugDescription == "must be a whole number" { return problem.saying("problem_whole_number", ["field": .text(field)]) }
-            return problem
+            switch context.underlyingError as? BodyFieldError {
+            case .unknownField?:
+                return Problem.invalidField(field, BodyFieldError.unknownField.detail).saying("problem_unknown_field", ["field": .text(field)])
+            case .notWholeNumber?:
+                return Problem.invalidField(field, BodyFieldError.notWholeNumber.detail).saying("problem_whole_number", ["field": .text(field)])
+            case nil:
+                return Problem.invalidField(field, context.debugDescription)
+            }
         @unknown default:
             return .invalidField("body", "could not be read")
         }

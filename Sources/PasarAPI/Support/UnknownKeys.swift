@@ -11,8 +11,7 @@ enum UnknownKeys {
         let container = try decoder.container(keyedBy: AnyKey.self)
         let known = Set(Keys.allCases.map(\.stringValue))
         if let unknown = container.allKeys.first(where: { !known.contains($0.stringValue) }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: unknown, in: container, debugDescription: "unknown field '\(unknown.stringValue)'")
+            throw BodyFieldError.decodingError(.unknownField, forKey: unknown, in: container)
         }
     }
 }

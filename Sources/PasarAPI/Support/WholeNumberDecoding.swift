@@ -10,13 +10,13 @@ extension KeyedDecodingContainer {
         do {
             value = try decode(Decimal.self, forKey: key)
         } catch DecodingError.typeMismatch {
-            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "must be a whole number")
+            throw BodyFieldError.decodingError(.notWholeNumber, forKey: key, in: self)
         }
         var rounded = Decimal()
         var copy = value
         NSDecimalRound(&rounded, &copy, 0, .plain)
         guard rounded == value, value.magnitude <= Decimal(Int64.max) else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "must be a whole number")
+            throw BodyFieldError.decodingError(.notWholeNumber, forKey: key, in: self)
         }
         return NSDecimalNumber(decimal: value).int64Value
     }

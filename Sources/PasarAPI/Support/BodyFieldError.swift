@@ -1,0 +1,20 @@
+/// Why a request body's member was refused while decoding, carried as the `underlyingError` of a
+/// `DecodingError` so `JSONBody` can say it in the request's language without reading error text.
+enum BodyFieldError: Error {
+    /// A member the write does not know (`tax_clas`).
+    case unknownField
+    /// A number with a fraction or out of range where a whole number belongs.
+    case notWholeNumber
+
+    var detail: String {
+        switch self {
+        case .unknownField: "is not a field of this request"
+        case .notWholeNumber: "must be a whole number"
+        }
+    }
+
+    /// The error to throw for `key` of `container`.
+    static func decodingError<Key: CodingKey>(_ reason: BodyFieldError, forKey key: Key, in container: KeyedDecodingContainer<Key>) -> DecodingError {
+        .dataCorrupted(DecodingError.Context(codingPath: container.codingPath + [key], debugDescription: reason.detail, underlyingError: reason))
+    }
+}
