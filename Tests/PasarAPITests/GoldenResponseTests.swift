@@ -66,6 +66,9 @@ struct GoldenResponseTests {
             name: "stock-receipt-coffee", method: .post, path: "/v1/admin/inventory/adjustments",
             body: #"{"location": "berlin-mitte", "sku": "COFFEE-DRIP-BAGS", "delta": 10, "reason": "receipt"}"#, headers: admin),
         Step(
+            name: "problem-fulfilment-type", method: .post, path: "/v1/carts/{cart}/checkout", body: #"{"fulfilment": {"type": "drone"}}"#,
+            headers: [.contentType: "application/json", .acceptLanguage: "en", .init("Idempotency-Key")!: "golden-0"]),
+        Step(
             name: "checkout", method: .post, path: "/v1/carts/{cart}/checkout",
             body: #"{"email": "golden@example.com", "fulfilment": {"type": "collect", "store": "berlin-mitte"}}"#,
             headers: [.contentType: "application/json", .acceptLanguage: "de", .init("Idempotency-Key")!: "golden-1"],

@@ -97,7 +97,7 @@ struct CheckoutController {
     /// The validated fulfilment and the locations its stock may come from, best first.
     static func fulfilment(_ input: CheckoutInput.Fulfilment, market: Market) throws -> (value: OrderFulfilment, locations: [String], method: String?) {
         switch input.type {
-        case "collect":
+        case .collect:
             guard let storeID = input.store else { throw Problem.invalidField("fulfilment.store", "is required for click & collect") }
             let pickups = market.stores.filter(\.pickup)
             guard let store = pickups.first(where: { $0.id == storeID }) else {
@@ -105,7 +105,7 @@ struct CheckoutController {
                     "fulfilment.store", "'\(storeID)' is not a pickup store of market \(market.code) (\(pickups.map(\.id).joined(separator: ", ")))")
             }
             return (.collect(store: store.id), [store.id], nil)
-        case "ship":
+        case .ship:
             guard let methodID = input.shippingMethod else { throw Problem.invalidField("fulfilment.shipping_method", "is required to ship") }
             guard market.shippingMethods.contains(where: { $0.id == methodID }) else {
                 throw Problem.invalidField(
@@ -114,8 +114,6 @@ struct CheckoutController {
             }
             guard let address = input.address else { throw Problem.invalidField("fulfilment.address", "is required to ship") }
             return (.ship(method: methodID, address: try Self.address(address, market: market)), market.stockLocations.map(\.id), methodID)
-        default:
-            throw Problem.invalidField("fulfilment.type", "must be ship or collect")
         }
     }
 

@@ -10,7 +10,7 @@ import PasarCore
 /// ```
 struct CheckoutInput: Decodable {
     struct Fulfilment: Decodable {
-        let type: String
+        let type: FulfilmentKind
         let store: String?
         let shippingMethod: String?
         let address: AddressInput?
@@ -23,7 +23,10 @@ struct CheckoutInput: Decodable {
         init(from decoder: any Decoder) throws {
             try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            type = try container.decode(String.self, forKey: .type)
+            guard let kind = FulfilmentKind(rawValue: try container.decode(String.self, forKey: .type)) else {
+                throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "must be ship or collect")
+            }
+            type = kind
             store = try container.decodeIfPresent(String.self, forKey: .store)
             shippingMethod = try container.decodeIfPresent(String.self, forKey: .shippingMethod)
             address = try container.decodeIfPresent(AddressInput.self, forKey: .address)
