@@ -92,12 +92,13 @@ struct CartController {
         let quantity = try CartInputRules.quantity(input.quantity, field: "quantity", limits: limits)
         let lineID = try context.parameters.require("line")
         // The new quantity may reach (or leave) a quantity tier: price the line's variant again.
-        let (cart, scope) = try await load(request: request, context: context)
+        let loaded = try await load(request: request, context: context)
+        let (cart, scope) = loaded
         guard let line = cart.lines.first(where: { $0.id == lineID }) else { throw Problem.from(CartStoreError.lineNotFound(lineID)) }
         let pricer = CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel)
         var price: LinePrice?
         if let product = try await services.catalog.product(id: line.productID) { price = try await pricer.price(product, sku: line.sku) }
-        return try await write(request: request, context: context) { write in
+        return try await write(request: request, context: context, loaded: loaded) { write in
             try await services.carts.setQuantity(lineID: lineID, quantity: quantity, price: price?.unavailableReason == nil ? price : nil, write: write)
         }
     }
@@ -111,12 +112,13 @@ struct CartController {
 
     @Sendable func setShipping(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(ShippingMethodInput.self, from: request, context: context)
-        let (_, scope) = try await load(request: request, context: context)
+        let loaded = try await load(request: request, context: context)
+        let scope = loaded.1
         if let method = input.value, !scope.market.shippingMethods.contains(where: { $0.id == method }) {
             throw Problem.invalidField(
                 "method", "'\(method)' is not a shipping method of market \(scope.market.code) (\(scope.market.shippingMethods.map(\.id).joined(separator: ", ")))")
         }
-        return try await write(request: request, context: context) { write in
+        return try await write(request: request, context: context, loaded: loaded) { write in
             try await services.carts.setShippingMethod(input.value, write: write)
         }
     }
@@ -154,12 +156,13 @@ struct CartController {
     @Sendable func addVoucher(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(VoucherCodeInput.self, from: request, context: context)
         let code = Voucher.normalize(try CartInputRules.text(input.value ?? "", field: "code", maxLength: 40))
-        let (cart, scope) = try await load(request: request, context: context)
+        let loaded = try await load(request: request, context: context)
+        let (cart, scope) = loaded
         if let rejection = try await voucherRejection(code: code, cart: cart) {
             let message = try services.cartMessages.voucherRejection(rejection, code: code, market: scope.market, language: scope.language)
             throw Problem.voucherRejected(rejection, message: message)
         }
-        return try await write(request: request, context: context) { write in
+        return try await write(request: request, context: context, loaded: loaded) { write in
             try await services.carts.addVoucher(code: code, write: write)
         }
     }
@@ -218,11 +221,14 @@ struct CartController {
         return (cart, try CartScope(marketCode: cart.market, request: request, context: context, services: services))
     }
 
+    /// A store write on the path's cart; `loaded` is the cart a handler already read to validate the
+    /// request, so the cart is read once per request.
     private func write(
-        request: Request, context: AppRequestContext, _ body: @escaping (CartWrite) async throws -> StoredCart
+        request: Request, context: AppRequestContext, loaded: (StoredCart, CartScope)? = nil,
+        _ body: @escaping (CartWrite) async throws -> StoredCart
     ) async throws -> Response {
         let expected = try CartScope.expectedVersion(request)
-        let (cart, scope) = try await load(request: request, context: context)
+        let (cart, scope) = if let loaded { loaded } else { try await load(request: request, context: context) }
         return try await responder.write(scope: scope, request: request) {
             try await body(CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
         }
