@@ -6,52 +6,40 @@ extension PostgresOrderStore {
     /// One transaction, the order row locked first so returns of one order take turns and each reads
     /// the counts the previous one left: each line's returned count grows by a conditional update
     /// whose `RETURNING` value tells which units come back (so the refund is those units' exact
-    /// share), the refund is added to the order under `refunded ≤ total`, the units go back on the
-    /// shelf at the chosen location, and `return_received` and `refund_issued` join the outbox.
+    /// share); `OrderReturnPlan` decides the rest, and the refund is added under `refunded ≤ total`.
     public func recordReturn(_ request: ReturnRequest) async throws -> OrderReturn {
         try await database.write { connection in
             try await Self.lockOrder(connection, id: request.orderID)
             let order = try await PostgresOrderRows.require(connection, id: request.orderID)
-            guard [.shipped, .delivered, .collected].contains(order.status) else { throw OrderStoreError.notReturnable(order.status) }
-            let currency = order.refunded.currency
             var lines: [OrderReturn.Line] = []
-            for requested in request.lines {
-                guard let line = order.lines.first(where: { $0.number == requested.lineNumber }) else {
-                    throw OrderStoreError.unknownLine(requested.lineNumber)
-                }
+            for (line, quantity) in try OrderReturnPlan.requestedLines(request, of: order) {
                 let returned = try await connection.value(
                     """
-                    UPDATE order_lines SET returned_quantity = returned_quantity + \(requested.quantity)
-                    WHERE order_id = \(order.id) AND line_number = \(Int64(line.number)) AND returned_quantity + \(requested.quantity) <= quantity
+                    UPDATE order_lines SET returned_quantity = returned_quantity + \(quantity)
+                    WHERE order_id = \(order.id) AND line_number = \(Int64(line.number)) AND returned_quantity + \(quantity) <= quantity
                     RETURNING returned_quantity
                     """, as: Int64.self)
-                lines.append(try OrderWriteRules.returnLine(line, of: order, quantity: requested.quantity, returnedAfter: returned))
+                lines.append(try OrderWriteRules.returnLine(line, of: order, quantity: quantity, returnedAfter: returned))
             }
-            // Back on the shelf in SKU order, as every transaction changing several stock rows of a location does.
-            let restocked = lines.sorted { $0.sku.utf8.lexicographicallyPrecedes($1.sku.utf8) }
-            for line in restocked {
+            let plan = try OrderReturnPlan(request, of: order, lines: lines)
+            for line in plan.restock {
                 try await PostgresStockLedger.add(
                     connection, location: request.location, sku: line.sku, delta: line.refund.quantity, reason: .return,
                     .init(reference: request.id, note: request.reason, actor: request.channel, now: request.now))
             }
-            let total = try Money.sum(lines.map(\.refund.gross), currency: currency)
-            let tax = try Money.sum(lines.map(\.refund.tax), currency: currency)
             let refunded = try await connection.execute(
                 """
-                UPDATE orders SET refunded_minor = refunded_minor + \(total.minorUnits), updated_at = \(request.now.millis)
-                WHERE id = \(order.id) AND refunded_minor + \(total.minorUnits) <= total_minor
+                UPDATE orders SET refunded_minor = refunded_minor + \(plan.refund.minorUnits), updated_at = \(request.now.millis)
+                WHERE id = \(order.id) AND refunded_minor + \(plan.refund.minorUnits) <= total_minor
                 """)
             guard refunded == 1 else { throw StorageError.corrupt("refunds of order \(order.id) exceed its total") }
-            try await Self.insertReturn(connection, request, lines: lines, total: total, tax: tax)
-            let units = lines.reduce(Int64(0)) { $0 + $1.refund.quantity }
-            for (kind, amount) in [(OrderEvent.Kind.returnReceived, nil), (.refundIssued, total)] {
+            try await Self.insertReturn(connection, request, lines: lines, total: plan.refund, tax: plan.refundTax)
+            for event in plan.events {
                 try await PostgresOutbox.append(
-                    connection, kind, orderID: order.id, customerID: order.customerID, market: order.market, language: order.language,
-                    arguments: .init(order: order.number, count: units, amount: amount, store: nil, returnID: request.id), now: request.now)
+                    connection, event.kind, orderID: order.id, customerID: order.customerID, market: order.market, language: order.language,
+                    arguments: event.arguments, now: request.now)
             }
-            return OrderReturn(
-                id: request.id, orderID: order.id, channel: request.channel, location: request.location, reason: request.reason, lines: lines,
-                refund: total, refundTax: tax, paymentReference: nil, createdAt: request.now)
+            return plan.stored
         }
     }
 

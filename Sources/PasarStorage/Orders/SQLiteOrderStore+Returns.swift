@@ -4,19 +4,13 @@ import PasarCore
 
 extension SQLiteOrderStore {
     /// One transaction: each line's returned count grows by a conditional update whose `RETURNING`
-    /// value tells which units come back (so the refund is those units' exact share), the refund is
-    /// added to the order under `refunded ≤ total`, the units go back on the shelf at the chosen
-    /// location, and `return_received` and `refund_issued` join the outbox.
+    /// value tells which units come back (so the refund is those units' exact share); `OrderReturnPlan`
+    /// decides the rest, and the refund is added to the order under `refunded ≤ total`.
     public func recordReturn(_ request: ReturnRequest) async throws -> OrderReturn {
         try await pool.write { db in
             let order = try SQLiteOrderRows.require(db, id: request.orderID)
-            guard [.shipped, .delivered, .collected].contains(order.status) else { throw OrderStoreError.notReturnable(order.status) }
-            let currency = order.refunded.currency
             var lines: [OrderReturn.Line] = []
-            for requested in request.lines {
-                guard let line = order.lines.first(where: { $0.number == requested.lineNumber }) else {
-                    throw OrderStoreError.unknownLine(requested.lineNumber)
-                }
+            for (line, quantity) in try OrderReturnPlan.requestedLines(request, of: order) {
                 let returned = try Int64.fetchOne(
                     db,
                     sql: """
@@ -24,28 +18,26 @@ extension SQLiteOrderStore {
                         WHERE order_id = ?2 AND line_number = ?3 AND returned_quantity + ?1 <= quantity
                         RETURNING returned_quantity
                         """,
-                    arguments: [requested.quantity, order.id, line.number])
-                lines.append(try OrderWriteRules.returnLine(line, of: order, quantity: requested.quantity, returnedAfter: returned))
+                    arguments: [quantity, order.id, line.number])
+                lines.append(try OrderWriteRules.returnLine(line, of: order, quantity: quantity, returnedAfter: returned))
+            }
+            let plan = try OrderReturnPlan(request, of: order, lines: lines)
+            for line in plan.restock {
                 try SQLiteStockLedger.add(
-                    db, location: request.location, sku: line.sku, delta: requested.quantity, reason: .return,
+                    db, location: request.location, sku: line.sku, delta: line.refund.quantity, reason: .return,
                     .init(reference: request.id, note: request.reason, actor: request.channel, now: request.now))
             }
-            let total = try Money.sum(lines.map(\.refund.gross), currency: currency)
-            let tax = try Money.sum(lines.map(\.refund.tax), currency: currency)
             try db.execute(
                 sql: "UPDATE orders SET refunded_minor = refunded_minor + ?1, updated_at = ?2 WHERE id = ?3 AND refunded_minor + ?1 <= total_minor",
-                arguments: [total.minorUnits, request.now.millis, order.id])
+                arguments: [plan.refund.minorUnits, request.now.millis, order.id])
             guard db.changesCount == 1 else { throw StorageError.corrupt("refunds of order \(order.id) exceed its total") }
-            try insertReturn(db, request, lines: lines, total: total, tax: tax)
-            let units = lines.reduce(Int64(0)) { $0 + $1.refund.quantity }
-            for (kind, amount) in [(OrderEvent.Kind.returnReceived, nil), (.refundIssued, total)] {
+            try insertReturn(db, request, lines: lines, total: plan.refund, tax: plan.refundTax)
+            for event in plan.events {
                 try SQLiteOutbox.append(
-                    db, kind, orderID: order.id, customerID: order.customerID, market: order.market, language: order.language,
-                    arguments: .init(order: order.number, count: units, amount: amount, store: nil, returnID: request.id), now: request.now)
+                    db, event.kind, orderID: order.id, customerID: order.customerID, market: order.market, language: order.language,
+                    arguments: event.arguments, now: request.now)
             }
-            return OrderReturn(
-                id: request.id, orderID: order.id, channel: request.channel, location: request.location, reason: request.reason, lines: lines,
-                refund: total, refundTax: tax, paymentReference: nil, createdAt: request.now)
+            return plan.stored
         }
     }
 
