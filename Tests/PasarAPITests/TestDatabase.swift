@@ -47,27 +47,23 @@ enum TestDatabase {
 actor SeedTemplates {
     static let shared = SeedTemplates()
 
-    private var sqliteFiles: [String: Task<URL, any Error>] = [:]
-    private var postgresDatabases: [String: Task<String, any Error>] = [:]
+    /// What each seed was written to (a SQLite file's path, a PostgreSQL database's name), by database and seed.
+    private var made: [String: Task<String, any Error>] = [:]
 
     /// A closed SQLite file holding `seed` (its WAL checkpointed into it on close).
     func sqliteFile(for seed: TestDatabase.Seed, indexLanguages: [LocaleTag]) async throws -> URL {
-        if let making = sqliteFiles[seed.name] { return try await making.value }
-        let making = Task {
+        URL(fileURLWithPath: try await once("sqlite|\(seed.name)") {
             let directory = try Self.sqliteDirectory().appendingPathComponent(UUID().uuidString)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let file = directory.appendingPathComponent("pasar.sqlite")
             try await Self.fill(try await PasarStores.open(file.path, indexLanguages: indexLanguages, cartLifetime: 3600), with: seed)
-            return file
-        }
-        sqliteFiles[seed.name] = making
-        return try await making.value
+            return file.path
+        })
     }
 
     /// A PostgreSQL database holding `seed`, which nobody stays connected to.
     func postgresDatabase(for seed: TestDatabase.Seed, on server: PostgresLocation, indexLanguages: [LocaleTag]) async throws -> String {
-        if let making = postgresDatabases[seed.name] { return try await making.value }
-        let making = Task {
+        try await once("postgres|\(seed.name)") {
             let name = "pasar_template_\(seed.name.lowercased().filter { $0.isLetter || $0.isNumber }.suffix(40))"
             try await PostgresDatabase.dropDatabase(named: name, on: server)
             try await PostgresDatabase.createDatabase(named: name, on: server)
@@ -76,7 +72,13 @@ actor SeedTemplates {
                 with: seed)
             return name
         }
-        postgresDatabases[seed.name] = making
+    }
+
+    /// `make`'s result for `key`, made by the first caller; later and concurrent callers wait for it.
+    private func once(_ key: String, _ make: @escaping @Sendable () async throws -> String) async throws -> String {
+        if let making = made[key] { return try await making.value }
+        let making = Task(operation: make)
+        made[key] = making
         return try await making.value
     }
 

@@ -11,14 +11,10 @@ import Testing
 @Suite("SQLite and PostgreSQL schemas")
 struct SchemaEqualityTests {
     /// One table as both databases describe it, in comparable words.
-    struct Table: Equatable, CustomStringConvertible {
+    struct Table {
         var columns: [String: String] = [:]
         var primaryKey: [String] = []
         var indexes: Set<String> = []
-
-        var description: String {
-            "columns \(columns.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }), primary key \(primaryKey), indexes \(indexes.sorted())"
-        }
     }
 
     @Test(.enabled(if: TestPostgres.isConfigured, "needs PASAR_TEST_POSTGRES_URL"))

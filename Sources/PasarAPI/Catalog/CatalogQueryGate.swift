@@ -33,7 +33,7 @@ final class CatalogQueryGate: Sendable {
     }
 
     private enum Entry {
-        case admitted, queued(UInt64), refused
+        case admitted, queued, refused
     }
 
     private func enter() async throws {
@@ -47,7 +47,7 @@ final class CatalogQueryGate: Sendable {
                     }
                     guard state.waiting.count < queueLimit else { return .refused }
                     state.waiting.append((id, continuation))
-                    return .queued(id)
+                    return .queued
                 }
                 switch entry {
                 case .admitted: continuation.resume()

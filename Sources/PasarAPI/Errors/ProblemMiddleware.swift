@@ -26,18 +26,8 @@ public struct ProblemMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound && request.method != .options
-            && !DeclaredRoutes.shared.methods(for: request.uri.path).isEmpty
-        {
-            // The path exists, not with this method.
-            let allowed = DeclaredRoutes.shared.methods(for: request.uri.path)
-            var problem = Problem(
-                .methodNotAllowed, code: "method_not_allowed", title: "Method not allowed",
-                detail: "\(request.uri.path) answers \(allowed.joined(separator: ", ")), not \(request.method.rawValue)")
-            problem.headers[.allow] = allowed.joined(separator: ", ")
-            response = try problem.response(from: request, detail: problem.detail, language: nil)
         } catch {
-            let problem = problem(for: error, context: context)
+            let problem = methodNotAllowed(error, request: request) ?? problem(for: error, context: context)
             let (detail, language) = localizedDetail(of: problem, request: request)
             response = try problem.response(from: request, detail: detail, language: language)
         }
@@ -53,6 +43,19 @@ public struct ProblemMiddleware: RouterMiddleware {
             let text = try? messages.format(message.key, language: language, arguments: message.arguments)
         else { return (problem.detail, nil) }
         return (text, language.identifier)
+    }
+
+    /// 405 with `Allow` for the router's 404 on a declared path asked with another method
+    /// (`OPTIONS` stays for CORS preflights); nil for any other error.
+    func methodNotAllowed(_ error: any Error, request: Request) -> Problem? {
+        guard let error = error as? HTTPError, error.status == .notFound, request.method != .options else { return nil }
+        let allowed = DeclaredRoutes.shared.methods(for: request.uri.path)
+        guard !allowed.isEmpty else { return nil }
+        var problem = Problem(
+            .methodNotAllowed, code: "method_not_allowed", title: "Method not allowed",
+            detail: "\(request.uri.path) answers \(allowed.joined(separator: ", ")), not \(request.method.rawValue)")
+        problem.headers[.allow] = allowed.joined(separator: ", ")
+        return problem
     }
 
     func problem(for error: any Error, context: Context) -> Problem {

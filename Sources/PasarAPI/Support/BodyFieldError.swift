@@ -13,6 +13,14 @@ enum BodyFieldError: Error {
         }
     }
 
+    /// The catalog message that says `detail` in the request's language.
+    var messageKey: String {
+        switch self {
+        case .unknownField: "problem_unknown_field"
+        case .notWholeNumber: "problem_whole_number"
+        }
+    }
+
     /// The error to throw for `key` of `container`.
     static func decodingError<Key: CodingKey>(_ reason: BodyFieldError, forKey key: Key, in container: KeyedDecodingContainer<Key>) -> DecodingError {
         .dataCorrupted(DecodingError.Context(codingPath: container.codingPath + [key], debugDescription: reason.detail, underlyingError: reason))

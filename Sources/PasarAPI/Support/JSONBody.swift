@@ -39,14 +39,8 @@ enum JSONBody {
                     .saying("problem_not_json")
             }
             let field = path(context.codingPath)
-            switch context.underlyingError as? BodyFieldError {
-            case .unknownField?:
-                return Problem.invalidField(field, BodyFieldError.unknownField.detail).saying("problem_unknown_field", ["field": .text(field)])
-            case .notWholeNumber?:
-                return Problem.invalidField(field, BodyFieldError.notWholeNumber.detail).saying("problem_whole_number", ["field": .text(field)])
-            case nil:
-                return Problem.invalidField(field, context.debugDescription)
-            }
+            guard let reason = context.underlyingError as? BodyFieldError else { return Problem.invalidField(field, context.debugDescription) }
+            return Problem.invalidField(field, reason.detail).saying(reason.messageKey, ["field": .text(field)])
         @unknown default:
             return .invalidField("body", "could not be read")
         }

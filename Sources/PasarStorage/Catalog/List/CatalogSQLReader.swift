@@ -28,10 +28,7 @@ extension CatalogSQLReader {
             WHERE language IN (\(SQLFragment.list(languages.map(SQLValue.text)))) AND term >= \(from) AND term < \(to) \
             GROUP BY term ORDER BY \(raw: dialect.bytewise("term")) LIMIT \(limit)
             """)
-        return rows.compactMap { row in
-            guard case .text(let term)? = row.first, case .integer(let products)? = row.last else { return nil }
-            return (term, products)
-        }
+        return Self.termCounts(rows)
     }
 
     /// `SearchVocabulary`, read from `search_vocabulary`.
@@ -43,11 +40,14 @@ extension CatalogSQLReader {
             WHERE language IN (\(SQLFragment.list(languages.map(SQLValue.text)))) AND term IN (\(SQLFragment.list(terms.map(SQLValue.text)))) \
             GROUP BY term
             """)
-        var counts: [String: Int64] = [:]
-        for row in rows {
-            guard case .text(let term)? = row.first, case .integer(let products)? = row.last else { continue }
-            counts[term] = products
+        return Dictionary(Self.termCounts(rows), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `term, products` rows of `search_vocabulary`.
+    private static func termCounts(_ rows: [[SQLValue?]]) -> [(term: String, products: Int64)] {
+        rows.compactMap { row in
+            guard case .text(let term)? = row.first, case .integer(let products)? = row.last else { return nil }
+            return (term, products)
         }
-        return counts
     }
 }

@@ -29,23 +29,24 @@ struct ProductListStatement {
         let id = dialect.bytewise("p.id")
         let select: String
         let order: String
-        if case .exactly(let score) = tier {
+        switch tier {
+        case .exactly(let score)?:
             from = "product_index i CROSS JOIN products p"
             conditions.insert("i.language = \(query.language) AND p.id = i.product_id AND p.id IN (SELECT id FROM hits WHERE score = \(score))", at: 0)
-        } else if plan != nil {
-            conditions.insert(SearchHitsSQL.hitIsProduct, at: 0)
+        case .atLeast(let minimum)?:
+            conditions.insert(contentsOf: [SearchHitsSQL.hitIsProduct, "h.score >= \(minimum)"], at: 0)
+        case nil:
+            if plan != nil { conditions.insert(SearchHitsSQL.hitIsProduct, at: 0) }
         }
-        if case .atLeast(let minimum) = tier { conditions.insert("h.score >= \(minimum)", at: 1) }
-        switch sort {
-        case .relevance where tier.isExactly:
-            let score = tier.exactScore ?? 0
+        switch (sort, tier) {
+        case (.relevance, .exactly(let score)?):
             select = "p.id AS id, \(score) AS score, i.sort_key AS sort_key"
             order = "i.sort_key, \(id)"
             if let cursor = query.after, let (cursorScore, key) = ProductCursor.relevance(cursor.key), cursorScore == score {
                 conditions.append(
                     "(i.sort_key > \(SQLValue.blob(key)) OR (i.sort_key = \(SQLValue.blob(key)) AND \(raw: id) > \(cursor.productID)))")
             }
-        case .relevance, .name:
+        case (.relevance, _), (.name, _):
             from = from + " JOIN product_index i ON i.product_id = p.id AND i.language = \(query.language)"
             if sort == .relevance {
                 select = "p.id AS id, h.score AS score, i.sort_key AS sort_key"
@@ -65,7 +66,7 @@ struct ProductListStatement {
                     conditions.append("i.sort_key >= \(key) AND (i.sort_key > \(key) OR \(raw: id) > \(cursor.productID))")
                 }
             }
-        case .price:
+        case (.price, _):
             from = from + " JOIN list_prices s ON s.product_id = p.id AND s.market = \(query.priceMarket)"
             select = "p.id AS id, s.amount_minor AS amount"
             order = "s.amount_minor, \(id)"
@@ -73,7 +74,7 @@ struct ProductListStatement {
                 let amount = Int64(cursor.key) ?? 0
                 conditions.append("s.amount_minor >= \(amount) AND (s.amount_minor > \(amount) OR \(raw: id) > \(cursor.productID))")
             }
-        case .id:
+        case (.id, _):
             select = "p.id AS id"
             order = id
             if let cursor = query.after { conditions.append("\(raw: id) > \(cursor.productID)") }
@@ -98,13 +99,5 @@ struct ProductListStatement {
         default:
             return nil
         }
-    }
-}
-
-extension ProductListStatement.Tier? {
-    var isExactly: Bool { exactScore != nil }
-    var exactScore: Int? {
-        if case .exactly(let score)? = self { return score }
-        return nil
     }
 }

@@ -40,9 +40,10 @@ struct ProductListing: Sendable {
         let all = ProductListStatement(query: query, plan: plan, dialect: reader.dialect)
         guard let plan, all.sort == .relevance else { return (all, try await reader.rows(all.fragment)) }
         if plan.matchesNothing { return (all, []) }
-        guard plan.estimate(plan.rarestFirst[0]) > tieredSearchThreshold else { return (all, try await reader.rows(all.fragment)) }
+        let rarest = plan.estimate(plan.rarestFirst[0])
+        guard rarest > tieredSearchThreshold else { return (all, try await reader.rows(all.fragment)) }
         // A first page of a very common word: try the best score any hit can have before counting.
-        if query.after == nil, plan.estimate(plan.rarestFirst[0]) > denseSearchThreshold {
+        if query.after == nil, rarest > denseSearchThreshold {
             let best = ProductListStatement(query: query, plan: plan, dialect: reader.dialect, tier: .exactly(plan.bestScore))
             let rows = try await reader.rows(best.fragment)
             if rows.count > query.limit { return (best, rows) }

@@ -106,7 +106,8 @@ extension SearchPlan {
             }
             plans.append(best.map { Candidate(term: $0.key, score: $0.value) }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) })
         }
-        let counts = try await vocabulary.counts(languages: languages, terms: Array(Set(plans.joined().map(\.term))))
+        let terms = Set(plans.joined().map(\.term))
+        let counts = try await vocabulary.counts(languages: languages, terms: Array(terms))
         let estimates = plans.map { candidates -> Int64? in
             var sum: Int64 = 0
             for candidate in candidates {
@@ -118,7 +119,7 @@ extension SearchPlan {
             }
             return sum
         }
-        let absent = Set(plans.joined().map(\.term).filter { counts[$0] == nil && SearchIndexer.isVocabulary($0) })
+        let absent = terms.filter { counts[$0] == nil && SearchIndexer.isVocabulary($0) }
         return SearchPlan(languages: languages, words: plans, estimates: estimates, absent: absent)
     }
 
