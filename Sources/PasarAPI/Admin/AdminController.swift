@@ -17,45 +17,45 @@ struct AdminController {
 
     private var validator: CatalogInputValidator { CatalogInputValidator(markets: services.markets.snapshot) }
 
-    @Sendable func putProduct(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func putProduct(request: Request, context: AppRequestContext) async throws -> EditedResponse<AdminProductView> {
         let id = try context.parameters.require("product")
-        let input = try await JSONBody.decode(ProductInput.self, from: request, context: context)
+        let input = try await request.decode(as: ProductInput.self, context: context)
         let (product, prices) = try validator.product(input, id: id)
         let existed = try await services.catalog.product(id: id) != nil
         try await services.catalog.save(product, prices: prices)
         services.productPages.invalidate()
         context.logger.info("product saved", metadata: ["product.id": "\(id)"])
-        return try JSONReply.make(AdminProductView(product: product, prices: prices?.count), request: request, status: existed ? .ok : .created)
+        return AdminProductView(product: product, prices: prices?.count).reply(existed ? .ok : .created)
     }
 
-    @Sendable func putPrices(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func putPrices(request: Request, context: AppRequestContext) async throws -> AdminProductView {
         let id = try context.parameters.require("product")
-        let input = try await JSONBody.decode(PriceListInput.self, from: request, context: context)
+        let input = try await request.decode(as: PriceListInput.self, context: context)
         guard let product = try await services.catalog.product(id: id) else { throw Problem.notFound("product '\(id)'", field: "product") }
         let prices = try validator.prices(input.prices, for: product)
         try await services.catalog.replacePrices(productID: id, with: prices)
         services.productPages.invalidate()
-        return try JSONReply.make(AdminProductView(product: product, prices: prices.count), request: request)
+        return AdminProductView(product: product, prices: prices.count)
     }
 
-    @Sendable func putCategory(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func putCategory(request: Request, context: AppRequestContext) async throws -> AdminCategoryView {
         let id = try context.parameters.require("category")
-        let input = try await JSONBody.decode(CategoryInput.self, from: request, context: context)
+        let input = try await request.decode(as: CategoryInput.self, context: context)
         let category = try validator.category(input, id: id)
         try await services.catalog.save(category)
         services.productPages.invalidate()
-        return try JSONReply.make(AdminCategoryView(id: category.id, languages: category.translations.keys.sorted()), request: request)
+        return AdminCategoryView(id: category.id, languages: category.translations.keys.sorted())
     }
 
-    @Sendable func reloadMarkets(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func reloadMarkets(request: Request, context: AppRequestContext) async throws -> EditedResponse<ReloadView> {
         let result = services.markets.reload()
         services.productPages.invalidate()
         let view = ReloadView(result: result, snapshot: services.markets.snapshot)
         if !view.reloaded {
             context.logger.warning("market reload refused", metadata: ["problems": "\(view.problems.count)"])
-            return try JSONReply.make(view, request: request, status: .unprocessableContent)
+            return view.reply(.unprocessableContent)
         }
-        return try JSONReply.make(view, request: request)
+        return view.reply()
     }
 }
 
@@ -64,7 +64,7 @@ struct PriceListInput: Decodable, Sendable {
     let prices: [PriceInput]
 }
 
-struct AdminProductView: Encodable, Sendable {
+struct AdminProductView: ResponseEncodable, Sendable {
     let id: String
     let variants: [String]
     let languages: [String]
@@ -79,7 +79,7 @@ struct AdminProductView: Encodable, Sendable {
     }
 }
 
-struct AdminCategoryView: Encodable, Sendable {
+struct AdminCategoryView: ResponseEncodable, Sendable {
     let id: String
     let languages: [String]
 }

@@ -2,7 +2,7 @@ public import Hummingbird
 public import NIOCore
 
 /// The request context of every Pasar route: Hummingbird's core storage, the peer address, and the
-/// caller its API key identified (see `CallerMiddleware`).
+/// caller its API key identified (see `CallerMiddleware`), and the one JSON decoder and encoder of the API.
 public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
@@ -16,4 +16,9 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
 
     /// Bodies above 1 MiB are refused with 413 before they are read.
     public var maxUploadSize: Int { 1 << 20 }
+
+    /// `request.decode(as:context:)`: strict JSON, failures as problems naming the field.
+    public var requestDecoder: JSONRequestDecoder { JSONRequestDecoder() }
+    /// Views returned by handlers: JSON with an entity tag.
+    public var responseEncoder: JSONResponseEncoder { JSONResponseEncoder() }
 }

@@ -18,7 +18,8 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ProblemMiddleware(messages: services.messages, languages: services.languages))
     router.add(middleware: LogRequestsMiddleware(.info))
-    router.get("/healthz") { request, _ in try JSONReply.make(["status": "ok"], request: request) }
+    router.add(middleware: ConditionalGetMiddleware())
+    router.get("/healthz") { _, _ in StatusView(status: "ok") }
     router.get("/readyz", use: ReadinessCheck(services: services).respond)
     router.get("/openapi.json", use: OpenAPIDocument.response)
     let v1 = router.group("v1").add(middleware: CallerMiddleware(keyring: services.keyring, limiter: services.rateLimiter))
@@ -26,6 +27,8 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     CatalogController(services: services).addRoutes(to: v1)
     SuggestionController(services: services).addRoutes(to: v1)
     CartController(services: services).addRoutes(to: v1)
+    CartEventsStream(services: services).addRoutes(to: v1)
+    CartRecoveryController(services: services).addRoutes(to: v1)
     CheckoutController(services: services).addRoutes(to: v1)
     AvailabilityController(services: services).addRoutes(to: v1)
     OrdersController(services: services).addRoutes(to: v1)
@@ -33,6 +36,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     let admin = v1.group("admin").add(middleware: AdminOnlyMiddleware(keyring: services.keyring))
     AdminController(services: services).addRoutes(to: admin)
     VoucherAdminController(services: services).addRoutes(to: admin)
+    CartRecoveryController(services: services).addAdminRoutes(to: admin)
     CustomerTokenController(services: services).addRoutes(to: admin)
     InventoryAdminController(services: services).addRoutes(to: admin)
     OrderAdminController(services: services).addRoutes(to: admin)

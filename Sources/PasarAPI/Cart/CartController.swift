@@ -13,7 +13,6 @@ struct CartController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("/carts", use: create)
         group.get("/carts", use: lookup)
-        group.post("/carts/recover", use: CartRecoveryController(services: services).recover)
         group.get("/carts/:cart", use: get)
         group.post("/carts/:cart/lines", use: addLine)
         group.patch("/carts/:cart/lines/:line", use: updateLine)
@@ -24,11 +23,10 @@ struct CartController {
         group.delete("/carts/:cart/vouchers/:code", use: removeVoucher)
         group.post("/carts/:cart/customer", use: signIn)
         group.post("/carts/:cart/merge", use: merge)
-        group.get("/carts/:cart/events", use: CartEventsStream(services: services).stream)
     }
 
-    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(CreateCartInput.self, from: request, context: context)
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
+        let input = try await request.decode(as: CreateCartInput.self, context: context)
         let scope = try CartScope(marketCode: input.market.trimmed.lowercased(), request: request, context: context, services: services)
         let customerID = try input.customerID.map { try CartInputRules.customerID($0) }
         if let customerID { try await CustomerAccess.require(customerID, request: request, context: context, services: services) }
@@ -51,13 +49,11 @@ struct CartController {
             cart = try await services.carts.addLine(line, market: scope.market.code, limits: limits, write: CartWrite(cartID: id, channel: scope.channel))
         }
         context.logger.info("cart created", metadata: ["cart.market": "\(cart.market)", "cart.channel": "\(scope.channel)"])
-        var response = try await responder.response(cart, scope: scope, request: request, status: .created)
-        response.headers[.location] = "/v1/carts/\(id)"
-        return response
+        return try await responder.response(cart, scope: scope, status: .created, location: "/v1/carts/\(id)")
     }
 
     /// `GET /v1/carts?customer_id=…&market=…`: a signed-in customer's active cart, from any channel.
-    @Sendable func lookup(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func lookup(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
         let query = QueryValues(request: request)
         guard let customer = try query.string("customer_id", maxLength: 100) else { throw Problem.invalidField("customer_id", "is required") }
         guard let market = try query.string("market", maxLength: 20)?.lowercased() else { throw Problem.invalidField("market", "is required") }
@@ -66,19 +62,19 @@ struct CartController {
         guard let cart = try await services.carts.activeCart(customerID: customer, market: market) else {
             throw Problem.notFound("an active cart of customer '\(customer)' in market \(market)", field: "customer_id")
         }
-        return try await responder.response(cart, scope: scope, request: request)
+        return try await responder.response(cart, scope: scope)
     }
 
-    @Sendable func get(request: Request, context: AppRequestContext) async throws -> Response {
-        let (cart, scope) = try await load(request: request, context: context)
-        return try await responder.response(cart, scope: scope, request: request)
+    @Sendable func get(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
+        let (cart, scope) = try await responder.pathCart(request: request, context: context)
+        return try await responder.response(cart, scope: scope)
     }
 
-    @Sendable func addLine(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(AddLineInput.self, from: request, context: context)
+    @Sendable func addLine(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
+        let input = try await request.decode(as: AddLineInput.self, context: context)
         let expected = try CartScope.expectedVersion(request)
         return try await pricingAgainIfTheMarketChanges {
-            let (cart, scope) = try await load(request: request, context: context)
+            let (cart, scope) = try await responder.pathCart(request: request, context: context)
             let line = try await newLine(input, pricer: CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel), field: nil)
             return try await responder.write(scope: scope, request: request) {
                 try await services.carts.addLine(
@@ -87,12 +83,12 @@ struct CartController {
         }
     }
 
-    @Sendable func updateLine(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(UpdateLineInput.self, from: request, context: context)
+    @Sendable func updateLine(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
+        let input = try await request.decode(as: UpdateLineInput.self, context: context)
         let quantity = try CartInputRules.quantity(input.quantity, field: "quantity", limits: limits)
         let lineID = try context.parameters.require("line")
         // The new quantity may reach (or leave) a quantity tier: price the line's variant again.
-        let loaded = try await load(request: request, context: context)
+        let loaded = try await responder.pathCart(request: request, context: context)
         let (cart, scope) = loaded
         guard let line = cart.lines.first(where: { $0.id == lineID }) else { throw Problem.from(CartStoreError.lineNotFound(lineID)) }
         let pricer = CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel)
@@ -103,34 +99,34 @@ struct CartController {
         }
     }
 
-    @Sendable func removeLine(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func removeLine(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
         let lineID = try context.parameters.require("line")
         return try await write(request: request, context: context) { write in
             try await services.carts.removeLine(lineID: lineID, write: write)
         }
     }
 
-    @Sendable func setShipping(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(ShippingMethodInput.self, from: request, context: context)
-        let loaded = try await load(request: request, context: context)
+    @Sendable func setShipping(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
+        let input = try await request.decode(as: ShippingMethodInput.self, context: context)
+        let loaded = try await responder.pathCart(request: request, context: context)
         let scope = loaded.1
-        if let method = input.value, !scope.market.shippingMethods.contains(where: { $0.id == method }) {
+        if let method = input.method, !scope.market.shippingMethods.contains(where: { $0.id == method }) {
             throw Problem.invalidField(
                 "method", "'\(method)' is not a shipping method of market \(scope.market.code) (\(scope.market.shippingMethods.map(\.id).joined(separator: ", ")))")
         }
         return try await write(request: request, context: context, loaded: loaded) { write in
-            try await services.carts.setShippingMethod(input.value, write: write)
+            try await services.carts.setShippingMethod(input.method, write: write)
         }
     }
 
     /// `PUT /v1/carts/{id}/market`: reprices every line in the new market's currency; lines not sold
     /// there stay in the cart, flagged unavailable, and count in no total.
-    @Sendable func switchMarket(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(SwitchMarketInput.self, from: request, context: context)
-        let target = (input.value ?? "").trimmed.lowercased()
+    @Sendable func switchMarket(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
+        let input = try await request.decode(as: SwitchMarketInput.self, context: context)
+        let target = input.market.trimmed.lowercased()
         let expected = try CartScope.expectedVersion(request)
         return try await pricingAgainIfTheMarketChanges {
-            let (cart, _) = try await load(request: request, context: context)
+            let (cart, _) = try await responder.pathCart(request: request, context: context)
             guard let market = services.markets.snapshot.market(code: target) else {
                 throw Problem.invalidField("market", "'\(target)' is not a market")
             }
@@ -153,10 +149,10 @@ struct CartController {
         }
     }
 
-    @Sendable func addVoucher(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(VoucherCodeInput.self, from: request, context: context)
-        let code = Voucher.normalize(try CartInputRules.text(input.value ?? "", field: "code", maxLength: 40))
-        let loaded = try await load(request: request, context: context)
+    @Sendable func addVoucher(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
+        let input = try await request.decode(as: VoucherCodeInput.self, context: context)
+        let code = Voucher.normalize(try CartInputRules.text(input.code, field: "code", maxLength: 40))
+        let loaded = try await responder.pathCart(request: request, context: context)
         let (cart, scope) = loaded
         if let rejection = try await voucherRejection(code: code, cart: cart) {
             let message = try services.cartMessages.voucherRejection(rejection, code: code, market: scope.market, language: scope.language)
@@ -167,7 +163,7 @@ struct CartController {
         }
     }
 
-    @Sendable func removeVoucher(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func removeVoucher(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
         let code = Voucher.normalize(try context.parameters.require("code"))
         return try await write(request: request, context: context) { write in
             try await services.carts.removeVoucher(code: code, write: write)
@@ -177,8 +173,8 @@ struct CartController {
     /// `POST /v1/carts/{id}/customer`: the shopper signed in. The guest cart becomes the customer's,
     /// or, when the customer already has a cart in this market, is merged into it (`CartMerge`
     /// policy); the response is the customer's cart with a `merge` report.
-    @Sendable func signIn(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(SignInInput.self, from: request, context: context)
+    @Sendable func signIn(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
+        let input = try await request.decode(as: SignInInput.self, context: context)
         let customerID = try CartInputRules.customerID(input.customerID)
         try await CustomerAccess.require(customerID, request: request, context: context, services: services)
         let email = try CartInputRules.email(input.email)
@@ -188,9 +184,9 @@ struct CartController {
     }
 
     /// `POST /v1/carts/{id}/merge`: moves another cart's lines into this one (same market).
-    @Sendable func merge(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(MergeInput.self, from: request, context: context)
-        let source = try CartInputRules.text(input.value ?? "", field: "source_cart_id", maxLength: 64)
+    @Sendable func merge(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
+        let input = try await request.decode(as: MergeInput.self, context: context)
+        let source = try CartInputRules.text(input.sourceCartID, field: "source_cart_id", maxLength: 64)
         return try await mergeWrite(request: request, context: context) { write in
             try await services.carts.merge(sourceID: source, limits: limits, write: write)
         }
@@ -201,7 +197,7 @@ struct CartController {
     /// Writes priced for the cart's market run again (three tries in all) when the market changed
     /// between pricing and writing; the store refuses such a write with `marketChanged` (a 409
     /// `cart_busy` once the tries are spent).
-    private func pricingAgainIfTheMarketChanges(_ attempt: () async throws -> Response) async throws -> Response {
+    private func pricingAgainIfTheMarketChanges(_ attempt: () async throws -> EditedResponse<CartView>) async throws -> EditedResponse<CartView> {
         for _ in 1..<3 {
             do {
                 return try await attempt()
@@ -213,22 +209,14 @@ struct CartController {
     }
 
     /// The cart named in the path and the scope of the request on it.
-    func load(request: Request, context: AppRequestContext) async throws -> (StoredCart, CartScope) {
-        let id = try context.parameters.require("cart")
-        guard CartIdentifier.isWellFormed(id), let cart = try await services.carts.cart(id: id) else {
-            throw Problem.from(CartStoreError.cartNotFound(id))
-        }
-        return (cart, try CartScope(marketCode: cart.market, request: request, context: context, services: services))
-    }
-
     /// A store write on the path's cart; `loaded` is the cart a handler already read to validate the
     /// request, so the cart is read once per request.
     private func write(
         request: Request, context: AppRequestContext, loaded: (StoredCart, CartScope)? = nil,
         _ body: @escaping (CartWrite) async throws -> StoredCart
-    ) async throws -> Response {
+    ) async throws -> EditedResponse<CartView> {
         let expected = try CartScope.expectedVersion(request)
-        let (cart, scope) = if let loaded { loaded } else { try await load(request: request, context: context) }
+        let (cart, scope) = if let loaded { loaded } else { try await responder.pathCart(request: request, context: context) }
         return try await responder.write(scope: scope, request: request) {
             try await body(CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
         }
@@ -236,9 +224,9 @@ struct CartController {
 
     private func mergeWrite(
         request: Request, context: AppRequestContext, _ body: (CartWrite) async throws -> CartMergeResult
-    ) async throws -> Response {
+    ) async throws -> EditedResponse<CartView> {
         let expected = try CartScope.expectedVersion(request)
-        let (cart, scope) = try await load(request: request, context: context)
+        let (cart, scope) = try await responder.pathCart(request: request, context: context)
         do {
             let result = try await body(CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
             services.cartEvents.publish(cartID: result.cart.id, version: result.cart.version)
@@ -246,7 +234,7 @@ struct CartController {
                 services.cartEvents.publish(cartID: merged, version: closed.version)
             }
             return try await responder.response(
-                result.cart, scope: scope, request: request, merge: MergeReport(mergedCartID: result.mergedCartID, changes: result.changes))
+                result.cart, scope: scope, merge: MergeReport(mergedCartID: result.mergedCartID, changes: result.changes))
         } catch let error as CartStoreError {
             throw try await responder.problem(error, scope: scope, request: request)
         }

@@ -9,9 +9,13 @@ import ServiceLifecycle
 struct CartEventsStream {
     let services: APIServices
 
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("/carts/:cart/events", use: stream)
+    }
+
     @Sendable func stream(request: Request, context: AppRequestContext) async throws -> Response {
-        let (cart, scope) = try await CartController(services: services).load(request: request, context: context)
         let responder = CartResponder(services: services)
+        let (cart, scope) = try await responder.pathCart(request: request, context: context)
         let subscription = services.cartEvents.subscribe(cartID: cart.id)
         let first = try await responder.view(cart, scope: scope)
         let carts = services.carts
@@ -45,9 +49,7 @@ struct CartEventsStream {
     }
 
     private static func event(_ view: CartView, version: Int64) throws -> ByteBuffer {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(view), as: UTF8.self)
+        let json = String(decoding: try JSONResponseEncoder.encoder.encode(view), as: UTF8.self)
         return ByteBuffer(string: "event: cart\nid: \(version)\ndata: \(json)\n\n")
     }
 }

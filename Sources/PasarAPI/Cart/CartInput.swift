@@ -10,17 +10,8 @@ struct CreateCartInput: Decodable {
     let email: String?
     let lines: [AddLineInput]?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case market, customerID = "customer_id", email, lines
-    }
-
-    init(from decoder: any Decoder) throws {
-        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        market = try container.decode(String.self, forKey: .market)
-        customerID = try container.decodeIfPresent(String.self, forKey: .customerID)
-        email = try container.decodeIfPresent(String.self, forKey: .email)
-        lines = try container.decodeIfPresent([AddLineInput].self, forKey: .lines)
     }
 }
 
@@ -28,89 +19,45 @@ struct AddLineInput: Decodable {
     let sku: String
     /// Defaults to 1.
     let quantity: Int64?
-
-    enum CodingKeys: String, CodingKey, CaseIterable { case sku, quantity }
-
-    init(from decoder: any Decoder) throws {
-        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        sku = try container.decode(String.self, forKey: .sku)
-        quantity = try container.decodeWholeNumberIfPresent(forKey: .quantity)
-    }
 }
 
 struct UpdateLineInput: Decodable {
     let quantity: Int64
-
-    enum CodingKeys: String, CodingKey, CaseIterable { case quantity }
-
-    init(from decoder: any Decoder) throws {
-        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-        quantity = try decoder.container(keyedBy: CodingKeys.self).decodeWholeNumber(forKey: .quantity)
-    }
 }
 
-/// A body of one string field (`{"market": "jp"}`, `{"code": "WELCOME10"}`…), named by `Field`.
-struct SingleFieldInput<Field: SingleField>: Decodable {
-    let value: String?
-
-    init(from decoder: any Decoder) throws {
-        try UnknownKeys.reject(in: decoder, allowed: Field.self)
-        let container = try decoder.container(keyedBy: Field.self)
-        value = Field.optional ? try container.decodeIfPresent(String.self, forKey: Field.key) : try container.decode(String.self, forKey: Field.key)
-    }
+/// `{"market": "jp"}`: the market a cart switches to.
+struct SwitchMarketInput: Decodable {
+    let market: String
 }
 
-protocol SingleField: CodingKey, CaseIterable {
-    static var key: Self { get }
-    /// True when the field may be absent or null.
-    static var optional: Bool { get }
+/// `{"code": "WELCOME10"}`: a voucher to add.
+struct VoucherCodeInput: Decodable {
+    let code: String
 }
 
-extension SingleField {
-    static var optional: Bool { false }
+/// `{"method": "express"}`; absent or null goes back to the market's cheapest method.
+struct ShippingMethodInput: Decodable {
+    let method: String?
 }
 
-enum MarketField: String, SingleField {
-    case market
-    static var key: Self { .market }
+/// `{"source_cart_id": "…"}`: the cart whose lines move into this one.
+struct MergeInput: Decodable {
+    let sourceCartID: String
+
+    enum CodingKeys: String, CodingKey { case sourceCartID = "source_cart_id" }
 }
 
-enum CodeField: String, SingleField {
-    case code
-    static var key: Self { .code }
-}
-
-enum ShippingMethodField: String, SingleField {
-    case method
-    static var key: Self { .method }
-    /// Absent or null goes back to the market's cheapest method.
-    static var optional: Bool { true }
-}
-
-enum SourceCartField: String, SingleField {
-    case sourceCartID = "source_cart_id"
-    static var key: Self { .sourceCartID }
-}
-
-enum TokenField: String, SingleField {
-    case token
-    static var key: Self { .token }
+/// `{"token": "…"}`: a recovery token from an abandoned-cart message.
+struct RecoverInput: Decodable {
+    let token: String
 }
 
 struct SignInInput: Decodable {
     let customerID: String
     let email: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case customerID = "customer_id", email
-    }
-
-    init(from decoder: any Decoder) throws {
-        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        customerID = try container.decode(String.self, forKey: .customerID)
-        email = try container.decodeIfPresent(String.self, forKey: .email)
     }
 }
 
@@ -154,9 +101,3 @@ extension String {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }
-
-typealias SwitchMarketInput = SingleFieldInput<MarketField>
-typealias VoucherCodeInput = SingleFieldInput<CodeField>
-typealias ShippingMethodInput = SingleFieldInput<ShippingMethodField>
-typealias MergeInput = SingleFieldInput<SourceCartField>
-typealias RecoverInput = SingleFieldInput<TokenField>

@@ -7,8 +7,16 @@ import PasarStorage
 struct CartRecoveryController {
     let services: APIServices
 
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("/carts/recover", use: recover)
+    }
+
+    func addAdminRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("/carts/abandoned", use: abandoned)
+    }
+
     /// `GET /v1/admin/carts/abandoned?idle_hours=24&limit=50&cursor=…`
-    @Sendable func abandoned(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func abandoned(request: Request, context: AppRequestContext) async throws -> AbandonedCartList {
         let query = QueryValues(request: request)
         let hours = try query.integer("idle_hours", default: 24, range: 1...24 * 365)
         let limit = try query.integer("limit", default: 50, range: 1...200)
@@ -33,13 +41,14 @@ struct CartRecoveryController {
                         cartID: cart.id, lifetime: services.cartSettings.recoveryLinkLifetime, key: services.cartSettings.recoveryKey, now: now)))
         }
         let next = carts.count == limit ? carts.last.map { AbandonedCursor(after: $0).token } : nil
-        return try JSONReply.make(AbandonedCartList(items: items, nextCursor: next), request: request)
+        return AbandonedCartList(items: items, nextCursor: next)
     }
 
     /// `POST /v1/carts/recover {"token": …}`: the cart, once per token, while the token is valid.
-    @Sendable func recover(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(RecoverInput.self, from: request, context: context)
-        guard let text = input.value, text.count <= 512, let token = CartRecoveryToken.verify(text, key: services.cartSettings.recoveryKey) else {
+    @Sendable func recover(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
+        let input = try await request.decode(as: RecoverInput.self, context: context)
+        let text = input.token
+        guard text.count <= 512, let token = CartRecoveryToken.verify(text, key: services.cartSettings.recoveryKey) else {
             throw Problem.invalidField("token", "is not a recovery token issued by this shop")
         }
         guard token.expires > Date() else {
@@ -52,7 +61,7 @@ struct CartRecoveryController {
             throw Problem(.gone, code: "token_used", title: "Link used", detail: "the recovery link was already used", field: "token")
         }
         let scope = try CartScope(marketCode: cart.market, request: request, context: context, services: services)
-        return try await CartResponder(services: services).response(cart, scope: scope, request: request)
+        return try await CartResponder(services: services).response(cart, scope: scope)
     }
 }
 
@@ -76,7 +85,7 @@ struct AbandonedCartView: Encodable {
     }
 }
 
-struct AbandonedCartList: Encodable {
+struct AbandonedCartList: ResponseEncodable {
     let items: [AbandonedCartView]
     let nextCursor: String?
 

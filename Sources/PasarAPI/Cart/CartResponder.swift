@@ -10,11 +10,20 @@ struct CartResponder {
     let services: APIServices
 
     func response(
-        _ cart: StoredCart, scope: CartScope, request: Request, status: HTTPResponse.Status = .ok, merge: MergeReport? = nil
-    ) async throws -> Response {
+        _ cart: StoredCart, scope: CartScope, status: HTTPResponse.Status? = nil, merge: MergeReport? = nil, location: String? = nil
+    ) async throws -> EditedResponse<CartView> {
         var view = try await self.view(cart, scope: scope)
         view.merge = merge
-        return try JSONReply.make(view, request: request, status: status, language: scope.language.identifier, etag: "\"\(cart.version)\"")
+        return view.reply(status, language: scope.language.identifier, etag: "\"\(cart.version)\"", location: location)
+    }
+
+    /// The cart the path names (`/carts/{cart}`) and the scope it is shown in.
+    func pathCart(request: Request, context: AppRequestContext) async throws -> (StoredCart, CartScope) {
+        let id = try context.parameters.require("cart")
+        guard CartIdentifier.isWellFormed(id), let cart = try await services.carts.cart(id: id) else {
+            throw Problem.from(CartStoreError.cartNotFound(id))
+        }
+        return (cart, try CartScope(marketCode: cart.market, request: request, context: context, services: services))
     }
 
     func view(_ cart: StoredCart, scope: CartScope) async throws -> CartView {
@@ -27,12 +36,12 @@ struct CartResponder {
     /// Runs a cart write, publishes the change to live listeners, and answers with the cart; store
     /// refusals become problems (412 with the current cart for a stale version).
     func write(
-        scope: CartScope, request: Request, status: HTTPResponse.Status = .ok, _ body: () async throws -> StoredCart
-    ) async throws -> Response {
+        scope: CartScope, request: Request, status: HTTPResponse.Status? = nil, _ body: () async throws -> StoredCart
+    ) async throws -> EditedResponse<CartView> {
         do {
             let cart = try await body()
             services.cartEvents.publish(cartID: cart.id, version: cart.version)
-            return try await response(cart, scope: scope, request: request, status: status)
+            return try await response(cart, scope: scope, status: status)
         } catch let error as CartStoreError {
             // Left as it is for the caller that prices again (`pricingAgainIfTheMarketChanges`).
             if case .marketChanged = error { throw error }

@@ -1,8 +1,9 @@
+import Hummingbird
 import PasarCore
 
 /// A cart on the wire: every line and total raw and formatted in the response language; the totals
 /// add up exactly (`net + tax == total`, lines + shipping == totals).
-struct CartView: Encodable {
+struct CartView: ResponseEncodable {
     let id: String
     let version: Int64
     let status: String

@@ -3,37 +3,36 @@ import Hummingbird
 import PasarCore
 import PasarStorage
 
-/// Merchant routes for discount codes and abandoned carts (behind the admin key).
+/// Merchant routes for discount codes (behind the admin key).
 struct VoucherAdminController {
     let services: APIServices
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.put("/vouchers/:code", use: put)
         group.get("/vouchers/:code", use: get)
-        group.get("/carts/abandoned", use: CartRecoveryController(services: services).abandoned)
     }
 
-    @Sendable func put(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func put(request: Request, context: AppRequestContext) async throws -> EditedResponse<VoucherView> {
         let code = Voucher.normalize(try context.parameters.require("code"))
         guard (3...40).contains(code.count), code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw Problem.invalidField("code", "must be 3 to 40 letters, digits, '-' or '_'")
         }
-        let input = try await JSONBody.decode(VoucherInput.self, from: request, context: context)
+        let input = try await request.decode(as: VoucherInput.self, context: context)
         let voucher = try input.voucher(code: code, markets: services.markets.snapshot)
         let existed = try await services.carts.voucher(code: code) != nil
         try await services.carts.saveVoucher(voucher)
-        return try JSONReply.make(VoucherView(voucher), request: request, status: existed ? .ok : .created)
+        return VoucherView(voucher).reply(existed ? .ok : .created)
     }
 
-    @Sendable func get(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func get(request: Request, context: AppRequestContext) async throws -> VoucherView {
         let code = try context.parameters.require("code")
         guard let voucher = try await services.carts.voucher(code: code) else { throw Problem.notFound("voucher '\(code)'", field: "code") }
-        return try JSONReply.make(VoucherView(voucher), request: request)
+        return VoucherView(voucher)
     }
 }
 
 /// A voucher as the admin API shows it.
-struct VoucherView: Encodable {
+struct VoucherView: ResponseEncodable {
     let code: String
     let kind: String
     let percent: String?

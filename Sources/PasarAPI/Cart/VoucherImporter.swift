@@ -8,12 +8,7 @@ public enum VoucherImporter {
     @discardableResult
     public static func importFile(at path: String, into carts: any CartStore, markets: MarketSnapshot) async throws -> Int {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let inputs: [String: VoucherInput]
-        do {
-            inputs = try JSONDecoder().decode([String: VoucherInput].self, from: data)
-        } catch let error as DecodingError {
-            throw JSONBody.problem(for: error)
-        }
+        let inputs = try JSONRequestDecoder.decode([String: VoucherInput].self, from: data)
         for (code, input) in inputs.sorted(by: { $0.key < $1.key }) {
             try await carts.saveVoucher(try input.voucher(code: code, markets: markets))
         }

@@ -20,20 +20,8 @@ struct VoucherInput: Decodable {
     let validFrom: String?
     let validUntil: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case kind, percent, amounts, markets, minimumSpend = "minimum_spend", validFrom = "valid_from", validUntil = "valid_until"
-    }
-
-    init(from decoder: any Decoder) throws {
-        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        kind = try container.decode(String.self, forKey: .kind)
-        percent = try container.decodeIfPresent(String.self, forKey: .percent)
-        amounts = try container.decodeIfPresent([String: String].self, forKey: .amounts)
-        markets = try container.decodeIfPresent([String].self, forKey: .markets)
-        minimumSpend = try container.decodeIfPresent([String: String].self, forKey: .minimumSpend)
-        validFrom = try container.decodeIfPresent(String.self, forKey: .validFrom)
-        validUntil = try container.decodeIfPresent(String.self, forKey: .validUntil)
     }
 
     func voucher(code: String, markets known: MarketSnapshot) throws -> Voucher {

@@ -24,7 +24,7 @@ struct CatalogController {
         // Pages that depend on stock are not cached: checkouts then never clear the cache.
         let cacheable = query.stockLocations == nil && !query.facets.contains(.availability)
         let key = "list|\(scope.market.code)|\(scope.language.identifier)|\(scope.channel ?? "")|\(request.uri.query ?? "")"
-        if cacheable, let cached = services.productPages.reply(key, request: request) { return cached }
+        if cacheable, let cached = services.productPages.response(key) { return cached }
         let page = try await services.catalogQueries.run { try await services.catalog.listProducts(query) }
         let items = try page.products.map { try scope.presenter.view($0, entries: page.prices[$0.id] ?? []) }
         var view = ProductListView(
@@ -35,26 +35,26 @@ struct CatalogController {
                 facets, asked: query.facets, categories: try await services.catalog.categories(), scope: scope, listCurrency: listCurrency)
         }
         if query.isSearch, items.isEmpty, query.after == nil { view.suggestions = page.suggestions }
-        let body = try JSONReply.encode(view)
-        guard cacheable else { return JSONReply.make(encoded: body, request: request, language: scope.language.identifier, etag: nil) }
+        let body = try JSONResponseEncoder.encoder.encode(view)
+        guard cacheable else { return JSONResponseEncoder.response(encoded: body, language: scope.language.identifier) }
         let boundary = try await services.catalog.nextPriceChange(after: query.now)
-        return services.productPages.storeAndReply(key, body: body, language: scope.language.identifier, boundary: boundary, request: request)
+        return services.productPages.storeAndReply(key, body: body, language: scope.language.identifier, boundary: boundary)
     }
 
     @Sendable func detail(request: Request, context: AppRequestContext) async throws -> Response {
         let scope = try RequestScope(request: request, context: context, services: services)
         let productKey = try context.parameters.require("product")
         let key = "\(scope.market.code)|\(scope.language.identifier)|\(scope.channel ?? "")|\(productKey)"
-        if let cached = services.productPages.reply(key, request: request) { return cached }
+        if let cached = services.productPages.response(key) { return cached }
         let product = try await findProduct(productKey, scope: scope)
         let entries = try await services.catalog.prices(productID: product.id, markets: [scope.pricer.priceListMarket])
-        let body = try JSONReply.encode(try scope.presenter.view(product, entries: entries))
+        let body = try JSONResponseEncoder.encoder.encode(try scope.presenter.view(product, entries: entries))
         let now = Date()
         let boundary = entries.flatMap { [$0.validFrom, $0.validTo] }.compactMap { $0 }.filter { $0 > now }.min()
-        return services.productPages.storeAndReply(key, body: body, language: scope.language.identifier, boundary: boundary, request: request)
+        return services.productPages.storeAndReply(key, body: body, language: scope.language.identifier, boundary: boundary)
     }
 
-    @Sendable func explain(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func explain(request: Request, context: AppRequestContext) async throws -> EditedResponse<PriceExplanationView> {
         let scope = try RequestScope(request: request, context: context, services: services, allowCustomerGroup: true)
         let product = try await findProduct(context.parameters.require("product"), scope: scope)
         let query = QueryValues(request: request)
@@ -71,10 +71,10 @@ struct CatalogController {
         }
         let view = try PriceExplanationView(
             quote: quote, product: product, sku: sku, quantity: quantity, scope: scope, candidates: entries)
-        return try JSONReply.make(view, request: request, language: scope.language.identifier)
+        return view.reply(language: scope.language.identifier)
     }
 
-    @Sendable func categories(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func categories(request: Request, context: AppRequestContext) async throws -> EditedResponse<CategoryListView> {
         let scope = try RequestScope(request: request, context: context, services: services)
         let items = try await services.catalog.categories().map { category in
             let chosen = scope.translation(category.translations)
@@ -84,7 +84,7 @@ struct CatalogController {
                 language: chosen?.language ?? scope.language.identifier)
         }
         let view = CategoryListView(market: scope.market.code, language: scope.language.identifier, items: items)
-        return try JSONReply.make(view, request: request, language: scope.language.identifier)
+        return view.reply(language: scope.language.identifier)
     }
 
     /// Finds a product by id, or by slug in the response language or any of the market's languages,

@@ -1,3 +1,4 @@
+import Hummingbird
 /// A category in the response language.
 struct CategoryView: Encodable, Sendable {
     let id: String
@@ -8,7 +9,7 @@ struct CategoryView: Encodable, Sendable {
     let language: String
 }
 
-struct CategoryListView: Encodable, Sendable {
+struct CategoryListView: ResponseEncodable, Sendable {
     let market: String
     let language: String
     let items: [CategoryView]

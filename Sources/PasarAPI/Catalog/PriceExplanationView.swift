@@ -1,8 +1,9 @@
+import Hummingbird
 import PasarCore
 import PasarLocalization
 
 /// How a price was reached, step by step, for merchants and support agents.
-struct PriceExplanationView: Encodable, Sendable {
+struct PriceExplanationView: ResponseEncodable, Sendable {
     struct Step: Encodable, Sendable {
         let kind: String
         let detail: String

@@ -19,7 +19,7 @@ struct SuggestionController {
         guard let text = try values.string("q", maxLength: 100) else { throw Problem.invalidField("q", "is required") }
         let limit = try values.integer("limit", default: 5, range: 1...10)
         let key = "suggest|\(scope.market.code)|\(scope.language.identifier)|\(scope.channel ?? "")|\(request.uri.query ?? "")"
-        if let cached = services.productPages.reply(key, request: request) { return cached }
+        if let cached = services.productPages.response(key) { return cached }
         let query = ProductListQuery(
             market: scope.market.code, priceMarket: scope.pricer.priceListMarket, channel: scope.channel,
             language: scope.language.identifier, searchLanguages: scope.languageChain, search: text, sort: .relevance, limit: limit)
@@ -38,9 +38,9 @@ struct SuggestionController {
         let view = SuggestionView(
             market: scope.market.code, language: scope.language.identifier, query: text, products: products,
             categories: Array(categories.prefix(limit)), suggestions: products.isEmpty ? page.suggestions : [])
-        let body = try JSONReply.encode(view)
+        let body = try JSONResponseEncoder.encoder.encode(view)
         let boundary = try await services.catalog.nextPriceChange(after: query.now)
-        return services.productPages.storeAndReply(key, body: body, language: scope.language.identifier, boundary: boundary, request: request)
+        return services.productPages.storeAndReply(key, body: body, language: scope.language.identifier, boundary: boundary)
     }
 }
 

@@ -15,13 +15,12 @@ struct CheckoutInput: Decodable {
         let shippingMethod: String?
         let address: AddressInput?
 
-        enum CodingKeys: String, CodingKey, CaseIterable {
+        enum CodingKeys: String, CodingKey {
             case type, store, address
             case shippingMethod = "shipping_method"
         }
 
         init(from decoder: any Decoder) throws {
-            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             guard let kind = FulfilmentKind(rawValue: try container.decode(String.self, forKey: .type)) else {
                 throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "must be ship or collect")
@@ -41,35 +40,15 @@ struct CheckoutInput: Decodable {
         let city: String
         let country: String
 
-        enum CodingKeys: String, CodingKey, CaseIterable {
+        enum CodingKeys: String, CodingKey {
             case name, line1, line2, city, country
             case postalCode = "postal_code"
-        }
-
-        init(from decoder: any Decoder) throws {
-            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            name = try container.decode(String.self, forKey: .name)
-            line1 = try container.decode(String.self, forKey: .line1)
-            line2 = try container.decodeIfPresent(String.self, forKey: .line2)
-            postalCode = try container.decode(String.self, forKey: .postalCode)
-            city = try container.decode(String.self, forKey: .city)
-            country = try container.decode(String.self, forKey: .country)
         }
     }
 
     struct Payment: Decodable {
         let provider: String?
         let method: String?
-
-        enum CodingKeys: String, CodingKey, CaseIterable { case provider, method }
-
-        init(from decoder: any Decoder) throws {
-            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            provider = try container.decodeIfPresent(String.self, forKey: .provider)
-            method = try container.decodeIfPresent(String.self, forKey: .method)
-        }
     }
 
     let fulfilment: Fulfilment
@@ -77,17 +56,8 @@ struct CheckoutInput: Decodable {
     let customerID: String?
     let payment: Payment?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case fulfilment, email, payment
         case customerID = "customer_id"
-    }
-
-    init(from decoder: any Decoder) throws {
-        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        fulfilment = try container.decode(Fulfilment.self, forKey: .fulfilment)
-        email = try container.decodeIfPresent(String.self, forKey: .email)
-        customerID = try container.decodeIfPresent(String.self, forKey: .customerID)
-        payment = try container.decodeIfPresent(Payment.self, forKey: .payment)
     }
 }

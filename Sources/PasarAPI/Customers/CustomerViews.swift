@@ -1,10 +1,11 @@
+import Hummingbird
 import Foundation
 import PasarCore
 import PasarLocalization
 import PasarMarkets
 import PasarStorage
 
-struct CustomerView: Encodable {
+struct CustomerView: ResponseEncodable {
     let id: String
     let email: String
     let name: String
@@ -28,7 +29,7 @@ struct CustomerView: Encodable {
 }
 
 /// What a support agent sees of one customer: carts, orders and returns from every channel.
-struct CustomerOverviewView: Encodable {
+struct CustomerOverviewView: ResponseEncodable {
     struct CartSummaryView: Encodable {
         let id: String
         let market: String

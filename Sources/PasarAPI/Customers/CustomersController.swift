@@ -24,21 +24,10 @@ struct CustomersController {
         let name: String
         let language: String?
         let market: String
-
-        enum CodingKeys: String, CodingKey, CaseIterable { case email, name, language, market }
-
-        init(from decoder: any Decoder) throws {
-            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            email = try container.decode(String.self, forKey: .email)
-            name = try container.decode(String.self, forKey: .name)
-            language = try container.decodeIfPresent(String.self, forKey: .language)
-            market = try container.decode(String.self, forKey: .market)
-        }
     }
 
-    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(CustomerInput.self, from: request, context: context)
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> EditedResponse<CustomerView> {
+        let input = try await request.decode(as: CustomerInput.self, context: context)
         let email = input.email.trimmingCharacters(in: .whitespaces)
         guard email.count <= 254, let at = email.firstIndex(of: "@"), at != email.startIndex, email[email.index(after: at)...].contains("."),
             !email.contains(" ")
@@ -59,24 +48,22 @@ struct CustomersController {
         }
         let customer = try await services.customers.create(
             Customer(id: "cus_" + CartIdentifier.make(), email: email, name: name, language: language.identifier, market: market.code))
-        var response = try JSONReply.make(CustomerView(customer), request: request, status: .created)
-        response.headers[.location] = "/v1/customers/\(customer.id)"
-        return response
+        return CustomerView(customer).reply(.created, location: "/v1/customers/\(customer.id)")
     }
 
-    @Sendable func get(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func get(request: Request, context: AppRequestContext) async throws -> CustomerView {
         let customer = try await load(request, context)
-        return try JSONReply.make(CustomerView(customer), request: request)
+        return CustomerView(customer)
     }
 
-    @Sendable func overview(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func overview(request: Request, context: AppRequestContext) async throws -> CustomerOverviewView {
         let id = try context.parameters.require("customer")
         let limit = try QueryValues(request: request).integer("limit", default: 20, range: 1...100)
         guard let overview = try await services.customers.overview(customerID: id, limit: limit) else {
             throw Problem.notFound("customer '\(id)'", field: "customer")
         }
         let snapshot = services.markets.snapshot
-        return try JSONReply.make(try CustomerOverviewView(overview, markets: snapshot), request: request)
+        return try CustomerOverviewView(overview, markets: snapshot)
     }
 
     private func load(_ request: Request, _ context: AppRequestContext) async throws -> Customer {

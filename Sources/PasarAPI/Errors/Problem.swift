@@ -60,9 +60,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         if let field { body["field"] = .string(field) }
         for (key, value) in extensions { body[key] = .string(value) }
         for (key, value) in attachments { body[key] = .object(value) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(body)
+        let data = try JSONResponseEncoder.encoder.encode(body)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         headers.append(contentsOf: self.headers)

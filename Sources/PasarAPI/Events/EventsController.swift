@@ -15,7 +15,7 @@ struct EventsController {
         group.get("/events", use: list)
     }
 
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> EventPageView {
         let query = QueryValues(request: request)
         var after: Int64 = 0
         if let cursor = try query.string("after", maxLength: 20) {
@@ -26,11 +26,11 @@ struct EventsController {
         let events = try await services.orders.events(after: after, limit: limit)
         let snapshot = services.markets.snapshot
         let views = try events.map { try EventView($0, market: snapshot.market(code: $0.market), messages: services.messages) }
-        return try JSONReply.make(EventPageView(events: views, nextCursor: String(events.last?.sequence ?? after)), request: request)
+        return EventPageView(events: views, nextCursor: String(events.last?.sequence ?? after))
     }
 }
 
-struct EventPageView: Encodable {
+struct EventPageView: ResponseEncodable {
     let events: [EventView]
     /// Pass as `after` to get the events that follow; unchanged when there were none.
     let nextCursor: String

@@ -11,7 +11,7 @@ struct ReadinessCheck {
     static let unavailable = Problem(
         .serviceUnavailable, code: "database_unavailable", title: "Service unavailable", detail: "the database does not answer")
 
-    @Sendable func respond(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func respond(request: Request, context: AppRequestContext) async throws -> StatusView {
         let carts = services.carts
         let timeout = services.readinessTimeout
         let answered = await withTaskGroup(of: Bool.self) { group in
@@ -32,6 +32,6 @@ struct ReadinessCheck {
             return await group.next() ?? false
         }
         guard answered else { throw Self.unavailable }
-        return try JSONReply.make(["status": "ready"], request: request)
+        return StatusView(status: "ready")
     }
 }

@@ -15,7 +15,7 @@ struct AvailabilityController {
         group.get("/markets/:market/products/:product/availability", use: availability)
     }
 
-    @Sendable func availability(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func availability(request: Request, context: AppRequestContext) async throws -> EditedResponse<AvailabilityView> {
         let code = try context.parameters.require("market")
         guard let market = services.markets.snapshot.market(code: code) else { throw Problem.notFound("market '\(code)'", field: "market") }
         let language = try services.languages.language(offered: market.languages, marketCode: market.code, request: request)
@@ -46,7 +46,7 @@ struct AvailabilityController {
                 nearestStores: nearest(market.stores, excluding: store?.id, available: available, origin: origin))
         }
         let view = AvailabilityView(product: product.id, market: market.code, near: origin.map { [$0.latitude, $0.longitude] }, variants: variants)
-        return try JSONReply.make(view, request: request, language: language.identifier)
+        return view.reply(language: language.identifier)
     }
 
     /// Pickup stores holding the variant, nearest first (stores without coordinates last), else most stock first.
@@ -72,7 +72,7 @@ struct AvailabilityController {
     }
 }
 
-struct AvailabilityView: Encodable {
+struct AvailabilityView: ResponseEncodable {
     let product: String
     let market: String
     /// The point distances are measured from, `[latitude, longitude]`.

@@ -19,22 +19,10 @@ struct InventoryAdminController {
         let delta: Int64
         let reason: String
         let note: String?
-
-        enum CodingKeys: String, CodingKey, CaseIterable { case location, sku, delta, reason, note }
-
-        init(from decoder: any Decoder) throws {
-            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = try container.decode(String.self, forKey: .location)
-            sku = try container.decode(String.self, forKey: .sku)
-            delta = try container.decodeWholeNumber(forKey: .delta)
-            reason = try container.decode(String.self, forKey: .reason)
-            note = try container.decodeIfPresent(String.self, forKey: .note)
-        }
     }
 
-    @Sendable func adjust(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(AdjustmentInput.self, from: request, context: context)
+    @Sendable func adjust(request: Request, context: AppRequestContext) async throws -> EditedResponse<StockLevelView> {
+        let input = try await request.decode(as: AdjustmentInput.self, context: context)
         guard let location = services.markets.snapshot.stockLocation(id: input.location) else {
             throw Problem.invalidField("location", "'\(input.location)' is not a store or warehouse of any market")
         }
@@ -52,10 +40,10 @@ struct InventoryAdminController {
             StockAdjustment(location: location.id, sku: input.sku, delta: input.delta, reason: reason, note: input.note, actor: "admin"))
         context.logger.info(
             "stock adjusted", metadata: ["stock.location": "\(location.id)", "stock.sku": "\(input.sku)", "stock.delta": "\(input.delta)"])
-        return try JSONReply.make(StockLevelView(level, location: location), request: request, status: .created)
+        return StockLevelView(level, location: location).reply(.created)
     }
 
-    @Sendable func stock(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func stock(request: Request, context: AppRequestContext) async throws -> SKUStockView {
         let sku = try context.parameters.require("sku")
         guard try await services.catalog.productID(sku: sku) != nil else { throw Problem.notFound("SKU '\(sku)'", field: "sku") }
         let limit = try QueryValues(request: request).integer("movements", default: 20, range: 0...200)
@@ -64,6 +52,6 @@ struct InventoryAdminController {
             snapshot.stockLocation(id: level.location).map { StockLevelView(level, location: $0) }
         }
         let movements = try await services.inventory.movements(sku: sku, location: nil, limit: limit).map(StockMovementView.init)
-        return try JSONReply.make(SKUStockView(sku: sku, levels: levels, movements: movements), request: request)
+        return SKUStockView(sku: sku, levels: levels, movements: movements)
     }
 }

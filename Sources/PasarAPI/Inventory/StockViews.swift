@@ -1,9 +1,10 @@
+import Hummingbird
 import Foundation
 import PasarMarkets
 import PasarStorage
 
 /// Stock of one SKU at one location.
-struct StockLevelView: Encodable {
+struct StockLevelView: ResponseEncodable {
     let location: String
     let kind: String
     let market: String
@@ -58,7 +59,7 @@ struct StockMovementView: Encodable {
     }
 }
 
-struct SKUStockView: Encodable {
+struct SKUStockView: ResponseEncodable {
     let sku: String
     let levels: [StockLevelView]
     let movements: [StockMovementView]

@@ -1,9 +1,10 @@
+import Hummingbird
 import PasarCore
 import PasarLocalization
 import PasarMarkets
 
 /// A market as clients read it, with names and an example amount in the response language.
-struct MarketView: Encodable, Sendable {
+struct MarketView: ResponseEncodable, Sendable {
     struct ShippingView: Encodable, Sendable {
         let id: String
         let name: String
@@ -89,13 +90,13 @@ struct MarketView: Encodable, Sendable {
 }
 
 /// All markets, each named in the response language.
-struct MarketListView: Encodable, Sendable {
+struct MarketListView: ResponseEncodable, Sendable {
     let language: String
     let items: [MarketView]
 }
 
 /// The outcome of `POST /v1/admin/markets/reload`.
-struct ReloadView: Encodable, Sendable {
+struct ReloadView: ResponseEncodable, Sendable {
     struct ProblemView: Encodable, Sendable {
         let file: String
         let path: String

@@ -16,20 +16,11 @@ struct OrderAdminController {
     struct StatusInput: Decodable {
         let status: String
         let note: String?
-
-        enum CodingKeys: String, CodingKey, CaseIterable { case status, note }
-
-        init(from decoder: any Decoder) throws {
-            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            status = try container.decode(String.self, forKey: .status)
-            note = try container.decodeIfPresent(String.self, forKey: .note)
-        }
     }
 
-    @Sendable func changeStatus(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func changeStatus(request: Request, context: AppRequestContext) async throws -> EditedResponse<OrderView> {
         let id = try context.parameters.require("order")
-        let input = try await JSONBody.decode(StatusInput.self, from: request, context: context)
+        let input = try await request.decode(as: StatusInput.self, context: context)
         guard let target = OrderStatus(rawValue: input.status) else {
             throw Problem.invalidField("status", "must be one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -63,6 +54,6 @@ struct OrderAdminController {
             context.logger.info("cancelled order refunded", metadata: ["order.id": "\(order.id)", "refund.reference": "\(reference)"])
         }
                 context.logger.info("order status changed", metadata: ["order.id": "\(order.id)", "order.status": "\(target.rawValue)"])
-        return try OrdersController(services: services).respond(updated, request: request)
+        return try OrderView.reply(updated, markets: services.markets.snapshot)
     }
 }

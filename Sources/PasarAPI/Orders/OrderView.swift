@@ -1,3 +1,4 @@
+import Hummingbird
 import Foundation
 import PasarCore
 import PasarLocalization
@@ -5,7 +6,7 @@ import PasarMarkets
 
 /// An order on the wire: the snapshot's amounts with the strings they were shown as at checkout
 /// (in the order's language), status with the steps it may take next, payment, history.
-struct OrderView: Encodable {
+struct OrderView: ResponseEncodable {
     let id: String
     let number: String
     let status: String
@@ -210,12 +211,19 @@ struct StatusChangeView: Encodable {
     }
 }
 
-struct OrderListView: Encodable {
+struct OrderListView: ResponseEncodable {
     let customerID: String
     let orders: [OrderView]
 
     enum CodingKeys: String, CodingKey {
         case orders
         case customerID = "customer_id"
+    }
+}
+
+extension OrderView {
+    /// The order as a response in the order's language.
+    static func reply(_ order: Order, markets: MarketSnapshot, status: HTTPResponse.Status? = nil, location: String? = nil) throws -> EditedResponse<OrderView> {
+        try OrderView(order, market: markets.market(code: order.market)).reply(status, language: order.language, location: location)
     }
 }

@@ -17,12 +17,12 @@ struct OrdersController {
         group.get("/customers/:customer/orders", use: customerOrders)
     }
 
-    @Sendable func get(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func get(request: Request, context: AppRequestContext) async throws -> EditedResponse<OrderView> {
         let order = try await load(context)
-        return try respond(order, request: request)
+        return try OrderView.reply(order, markets: services.markets.snapshot)
     }
 
-    @Sendable func customerOrders(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func customerOrders(request: Request, context: AppRequestContext) async throws -> OrderListView {
         let id = try context.parameters.require("customer")
         try await CustomerAccess.require(id, request: request, context: context, services: services)
         guard let customer = try await services.customers.customer(id: id) else { throw Problem.notFound("customer '\(id)'", field: "customer") }
@@ -30,42 +30,23 @@ struct OrdersController {
         let orders = try await services.orders.orders(customerID: customer.id, email: customer.email, limit: limit)
         let snapshot = services.markets.snapshot
         let view = OrderListView(customerID: customer.id, orders: try orders.map { try OrderView($0, market: snapshot.market(code: $0.market)) })
-        return try JSONReply.make(view, request: request)
+        return view
     }
 
     struct ReturnInput: Decodable {
         struct Line: Decodable {
             let line: Int
             let quantity: Int64
-
-            enum CodingKeys: String, CodingKey, CaseIterable { case line, quantity }
-
-            init(from decoder: any Decoder) throws {
-                try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                line = Int(clamping: try container.decodeWholeNumber(forKey: .line))
-                quantity = try container.decodeWholeNumber(forKey: .quantity)
-            }
         }
 
         let location: String
         let reason: String?
         let lines: [Line]
-
-        enum CodingKeys: String, CodingKey, CaseIterable { case location, reason, lines }
-
-        init(from decoder: any Decoder) throws {
-            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = try container.decode(String.self, forKey: .location)
-            reason = try container.decodeIfPresent(String.self, forKey: .reason)
-            lines = try container.decode([Line].self, forKey: .lines)
-        }
     }
 
-    @Sendable func createReturn(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func createReturn(request: Request, context: AppRequestContext) async throws -> EditedResponse<ReturnView> {
         let order = try await load(context)
-        let input = try await JSONBody.decode(ReturnInput.self, from: request, context: context)
+        let input = try await request.decode(as: ReturnInput.self, context: context)
         let market = services.markets.snapshot.market(code: order.market)
         let channel = try OrderChannel.from(request, context: context, market: market)
         guard let location = market?.stockLocation(id: input.location) else {
@@ -92,24 +73,19 @@ struct OrdersController {
             record = record.withPaymentReference(reference)
         }
         context.logger.info("return recorded", metadata: ["order.id": "\(order.id)", "return.channel": "\(channel)"])
-        return try JSONReply.make(try ReturnView(record, order: order, market: market), request: request, status: .created, language: order.language)
+        return try ReturnView(record, order: order, market: market).reply(.created, language: order.language)
     }
 
-    @Sendable func listReturns(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func listReturns(request: Request, context: AppRequestContext) async throws -> EditedResponse<ReturnListView> {
         let order = try await load(context)
         let market = services.markets.snapshot.market(code: order.market)
         let returns = try await services.orders.returns(orderID: order.id).map { try ReturnView($0, order: order, market: market) }
-        return try JSONReply.make(ReturnListView(orderID: order.id, returns: returns), request: request, language: order.language)
+        return ReturnListView(orderID: order.id, returns: returns).reply(language: order.language)
     }
 
     private func load(_ context: AppRequestContext) async throws -> Order {
         let id = try context.parameters.require("order")
         guard let order = try await services.orders.order(id: id) else { throw Problem.notFound("order '\(id)'", field: "order") }
         return order
-    }
-
-    func respond(_ order: Order, request: Request, status: HTTPResponse.Status = .ok) throws -> Response {
-        let view = try OrderView(order, market: services.markets.snapshot.market(code: order.market))
-        return try JSONReply.make(view, request: request, status: status, language: order.language)
     }
 }

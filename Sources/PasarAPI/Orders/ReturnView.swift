@@ -1,3 +1,4 @@
+import Hummingbird
 import Foundation
 import PasarCore
 import PasarLocalization
@@ -5,7 +6,7 @@ import PasarMarkets
 import PasarStorage
 
 /// A return and its refund, formatted in the order's language.
-struct ReturnView: Encodable {
+struct ReturnView: ResponseEncodable {
     struct LineView: Encodable {
         let line: Int
         let sku: String
@@ -54,7 +55,7 @@ struct ReturnView: Encodable {
     }
 }
 
-struct ReturnListView: Encodable {
+struct ReturnListView: ResponseEncodable {
     let orderID: String
     let returns: [ReturnView]
 

@@ -10,19 +10,12 @@ struct CustomerTokenController {
         let customerID: String
         let lifetimeSeconds: Int?
 
-        enum CodingKeys: String, CodingKey, CaseIterable {
+        enum CodingKeys: String, CodingKey {
             case customerID = "customer_id", lifetimeSeconds = "lifetime_seconds"
-        }
-
-        init(from decoder: any Decoder) throws {
-            try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            customerID = try container.decode(String.self, forKey: .customerID)
-            lifetimeSeconds = try container.decodeWholeNumberIfPresent(forKey: .lifetimeSeconds).map { Int(clamping: $0) }
         }
     }
 
-    struct Output: Encodable {
+    struct Output: ResponseEncodable {
         let token: String
         let customerID: String
         let expiresAt: String
@@ -36,8 +29,8 @@ struct CustomerTokenController {
         group.post("/customer-tokens", use: issue)
     }
 
-    @Sendable func issue(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(Input.self, from: request, context: context)
+    @Sendable func issue(request: Request, context: AppRequestContext) async throws -> EditedResponse<Output> {
+        let input = try await request.decode(as: Input.self, context: context)
         let customerID = try CartInputRules.customerID(input.customerID)
         let lifetime = input.lifetimeSeconds ?? 3600
         guard (60...30 * 24 * 3600).contains(lifetime) else {
@@ -45,6 +38,6 @@ struct CustomerTokenController {
         }
         let issued = try await services.customerTokens.issue(customerID: customerID, lifetime: TimeInterval(lifetime))
         let output = Output(token: issued.token, customerID: customerID, expiresAt: CartPresenter.timestamp(issued.expires))
-        return try JSONReply.make(output, request: request, status: .created)
+        return output.reply(.created)
     }
 }

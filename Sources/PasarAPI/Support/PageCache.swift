@@ -8,10 +8,13 @@ import Synchronization
 /// write through this server clears the cache, so a page is never older than what it shows.
 final class PageCache: Sendable {
     struct Page: Sendable {
-        let body: Data
+        /// Shared by every response that sends it (`ByteBuffer` is copy-on-write).
+        let body: ByteBuffer
         let etag: String
         let language: String
         let expires: ContinuousClock.Instant
+
+        var response: Response { JSONResponseEncoder.response(body: body, etag: etag, language: language) }
     }
 
     private let pages = Mutex<[String: Page]>([:])
@@ -37,7 +40,7 @@ final class PageCache: Sendable {
             let untilBoundary = boundary.timeIntervalSinceNow
             expires = min(expires, now + .milliseconds(Int64(max(0, untilBoundary) * 1000)))
         }
-        let page = Page(body: body, etag: "\"\(JSONReply.fnv1a(body))\"", language: language, expires: expires)
+        let page = Page(body: ByteBuffer(bytes: body), etag: JSONResponseEncoder.entityTag(body), language: language, expires: expires)
         guard capacity > 0 else { return page }
         pages.withLock { pages in
             if pages.count >= capacity { pages.removeAll(keepingCapacity: true) }
@@ -50,14 +53,13 @@ final class PageCache: Sendable {
 }
 
 extension PageCache {
-    /// The cached page for `key` as a response (`304` when `If-None-Match` matches), or nil.
-    func reply(_ key: String, request: Request) -> Response? {
-        page(key).map { JSONReply.make(encoded: $0.body, request: request, language: $0.language, etag: $0.etag) }
+    /// The cached page for `key` as a response, or nil.
+    func response(_ key: String) -> Response? {
+        page(key).map(\.response)
     }
 
     /// Keeps `body` as `store` does and answers with it.
-    func storeAndReply(_ key: String, body: Data, language: String, boundary: Date?, request: Request) -> Response {
-        let page = store(key, body: body, language: language, boundary: boundary)
-        return JSONReply.make(encoded: page.body, request: request, language: page.language, etag: page.etag)
+    func storeAndReply(_ key: String, body: Data, language: String, boundary: Date?) -> Response {
+        store(key, body: body, language: language, boundary: boundary).response
     }
 }

@@ -53,7 +53,6 @@ public struct CatalogImporter: Sendable {
         var categories: [Category] = []
         var products: [(Product, [PriceEntry])] = []
         let validator = CatalogInputValidator(markets: markets)
-        let decoder = JSONDecoder()
         var stock: [String: [String: Int64]] = [:]
         let clock = ContinuousClock()
         var started = clock.now
@@ -61,9 +60,8 @@ public struct CatalogImporter: Sendable {
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
             let record: CatalogRecord
             do {
-                record = try decoder.decode(CatalogRecord.self, from: Data(line))
-            } catch let error as DecodingError {
-                let problem = JSONBody.problem(for: error)
+                record = try JSONRequestDecoder.decode(CatalogRecord.self, from: line)
+            } catch let problem as Problem {
                 throw LineError(line: number, field: problem.field, message: problem.detail)
             }
             do {

@@ -12,24 +12,12 @@ public struct ProductInput: Decodable, Sendable {
     public var variants: [Variant]
     /// Nil keeps stored prices on update.
     public var prices: [PriceInput]?
+    /// `"product"`: import lines name their kind; the admin route accepts the same line.
+    public var type: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case id, categories, images, markets, channels, translations, variants, prices, type
         case taxClass = "tax_class"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-        id = try container.decodeIfPresent(String.self, forKey: .id)
-        categories = try container.decodeIfPresent([String].self, forKey: .categories)
-        taxClass = try container.decode(String.self, forKey: .taxClass)
-        images = try container.decodeIfPresent([String].self, forKey: .images)
-        markets = try container.decodeIfPresent([String].self, forKey: .markets)
-        channels = try container.decodeIfPresent([String].self, forKey: .channels)
-        translations = try container.decode([String: ProductTranslation].self, forKey: .translations)
-        variants = try container.decode([Variant].self, forKey: .variants)
-        prices = try container.decodeIfPresent([PriceInput].self, forKey: .prices)
     }
 }
 
@@ -49,26 +37,12 @@ public struct PriceInput: Decodable, Sendable {
     public var validFrom: String?
     public var validTo: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case market, variant, amount, currency, channel
         case customerGroup = "customer_group"
         case minQuantity = "min_quantity"
         case validFrom = "valid_from"
         case validTo = "valid_to"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        market = try container.decode(String.self, forKey: .market)
-        variant = try container.decodeIfPresent(String.self, forKey: .variant)
-        amount = try container.decode(String.self, forKey: .amount)
-        currency = try container.decodeIfPresent(String.self, forKey: .currency)
-        channel = try container.decodeIfPresent(String.self, forKey: .channel)
-        customerGroup = try container.decodeIfPresent(String.self, forKey: .customerGroup)
-        minQuantity = try container.decodeWholeNumberIfPresent(forKey: .minQuantity)
-        validFrom = try container.decodeIfPresent(String.self, forKey: .validFrom)
-        validTo = try container.decodeIfPresent(String.self, forKey: .validTo)
     }
 }
 
@@ -78,15 +52,6 @@ public struct CategoryInput: Decodable, Sendable {
     public var parent: String?
     public var position: Int?
     public var translations: [String: CategoryTranslation]
-
-    enum CodingKeys: String, CodingKey, CaseIterable { case id, parent, position, translations, type }
-
-    public init(from decoder: any Decoder) throws {
-        try UnknownKeys.reject(in: decoder, allowed: CodingKeys.self)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeIfPresent(String.self, forKey: .id)
-        parent = try container.decodeIfPresent(String.self, forKey: .parent)
-        position = try container.decodeWholeNumberIfPresent(forKey: .position).map { Int(clamping: $0) }
-        translations = try container.decode([String: CategoryTranslation].self, forKey: .translations)
-    }
+    /// `"category"`: import lines name their kind; the admin route accepts the same line.
+    public var type: String?
 }

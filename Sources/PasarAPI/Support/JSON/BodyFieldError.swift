@@ -1,5 +1,5 @@
 /// Why a request body's member was refused while decoding, carried as the `underlyingError` of a
-/// `DecodingError` so `JSONBody` can say it in the request's language without reading error text.
+/// `DecodingError` so `JSONRequestDecoder` can say it in the request's language without reading error text.
 enum BodyFieldError: Error {
     /// A member the write does not know (`tax_clas`).
     case unknownField
@@ -21,8 +21,8 @@ enum BodyFieldError: Error {
         }
     }
 
-    /// The error to throw for `key` of `container`.
-    static func decodingError<Key: CodingKey>(_ reason: BodyFieldError, forKey key: Key, in container: KeyedDecodingContainer<Key>) -> DecodingError {
-        .dataCorrupted(DecodingError.Context(codingPath: container.codingPath + [key], debugDescription: reason.detail, underlyingError: reason))
+    /// The error to throw for the member at `codingPath`.
+    func decodingError(at codingPath: [any CodingKey]) -> DecodingError {
+        .dataCorrupted(DecodingError.Context(codingPath: codingPath, debugDescription: detail, underlyingError: self))
     }
 }

@@ -1,26 +1,26 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 
-/// Reads a JSON request body into a type, turning every decoding failure into a 400 problem that
-/// names the field (`variants[0].sku`) and what was expected.
-enum JSONBody {
-    static let limit = 1 << 20
-
-    static func decode<Value: Decodable>(_ type: Value.Type, from request: Request, context: AppRequestContext) async throws -> Value {
-        var request = request
+/// The request context's decoder: reads a JSON body (at most `maxUploadSize` bytes) with `StrictJSONDecoder`
+/// and turns every failure into a 400 problem that names the field (`variants[0].sku`) and what was expected.
+public struct JSONRequestDecoder: RequestDecoder {
+    public func decode<Value: Decodable>(_ type: Value.Type, from request: Request, context: some RequestContext) async throws -> Value {
         let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: limit)
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
         } catch {
-            throw Problem(.contentTooLarge, code: "body_too_large", title: "Body too large", detail: "request bodies are limited to \(limit) bytes")
+            throw Problem(.contentTooLarge, code: "body_too_large", title: "Body too large", detail: "request bodies are limited to \(context.maxUploadSize) bytes")
         }
         guard buffer.readableBytes > 0 else { throw Problem.invalidField("body", "a JSON body is required") }
+        return try Self.decode(Value.self, from: buffer.readableBytesView)
+    }
+
+    /// Decodes one JSON document (a body, a line of an import file), failures as problems.
+    static func decode<Value: Decodable>(_ type: Value.Type, from bytes: some Collection<UInt8>) throws -> Value {
         do {
-            return try JSONDecoder().decode(Value.self, from: Data(buffer: buffer))
+            return try StrictJSONDecoder().decode(Value.self, from: bytes)
         } catch let error as DecodingError {
             throw problem(for: error)
-        } catch let problem as Problem {
-            throw problem
         }
     }
 
@@ -34,9 +34,8 @@ enum JSONBody {
         case .valueNotFound(let type, let context):
             return .invalidField(path(context.codingPath), "must be \(describe(type)), not null")
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty {
-                return Problem.invalidField("body", "is not valid JSON (UTF-8): \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
-                    .saying("problem_not_json")
+            if context.codingPath.isEmpty, let syntax = context.underlyingError as? JSONValue.SyntaxError {
+                return Problem.invalidField("body", "is not valid JSON (UTF-8): \(syntax)").saying("problem_not_json")
             }
             let field = path(context.codingPath)
             guard let reason = context.underlyingError as? BodyFieldError else { return Problem.invalidField(field, context.debugDescription) }
@@ -46,6 +45,7 @@ enum JSONBody {
         }
     }
 
+    /// `variants[0].sku`: the field a coding path names, as problems and the API reference write it.
     static func path(_ codingPath: [any CodingKey]) -> String {
         var text = ""
         for key in codingPath {
@@ -61,9 +61,8 @@ enum JSONBody {
     private static func describe(_ type: Any.Type) -> String {
         let name = String(describing: type)
         if type is String.Type { return "a string" }
-        if type is Int.Type || type is Int64.Type { return "a whole number" }
         if type is Bool.Type { return "true or false" }
-        if name.hasPrefix("Dictionary") { return "an object" }
+        if type is Double.Type || type is Float.Type || type is Decimal.Type { return "a number" }
         if name.hasPrefix("Array") { return "a list" }
         return "an object"
     }
