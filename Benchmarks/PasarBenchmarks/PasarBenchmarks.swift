@@ -49,7 +49,7 @@ struct PasarBenchmarks {
                 amount: try Money(parsing: "\(5 + index).90", currency: eur), channel: index % 4 == 0 ? "pos" : nil,
                 minQuantity: index % 5 == 0 ? 6 : 1)
         }
-        let policy = PricingPolicy(pricesIncludeTax: true, rounding: .halfEven)
+        let policy = PricingPolicy(market: "de", currency: eur, pricesIncludeTax: true, rounding: .halfEven)
         try await report("price lookup + tax split (12 entries)", seconds: seconds, cores: cores) { index in
             let context = PriceContext(market: "de", sku: "TEA-\(index % 3)", channel: index % 2 == 0 ? "pos" : "web", quantity: Int64(index % 8 + 1))
             _ = try PriceCalculator.quote(entries: entries, context: context, policy: policy, taxRate: ExactDecimal(significand: 7))

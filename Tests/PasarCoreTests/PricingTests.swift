@@ -56,7 +56,7 @@ struct PriceCalculatorTests {
     @Test func extractsIncludedTax() throws {
         let quote = try PriceCalculator.quote(
             entries: [entry("11.90")], context: PriceContext(market: "de", sku: "M", at: now),
-            policy: PricingPolicy(pricesIncludeTax: true), taxRate: ExactDecimal("19"))
+            policy: PricingPolicy(market: "de", currency: eur, pricesIncludeTax: true), taxRate: ExactDecimal("19"))
         #expect(quote?.gross == (try money("11.90")))
         #expect(quote?.tax == (try money("1.90")))
         #expect(quote?.net == (try money("10.00")))
@@ -66,7 +66,7 @@ struct PriceCalculatorTests {
     @Test func addsTaxAtCheckout() throws {
         let quote = try PriceCalculator.quote(
             entries: [entry("10.00", market: "us")], context: PriceContext(market: "us", sku: "M", at: now),
-            policy: PricingPolicy(pricesIncludeTax: false), taxRate: ExactDecimal("8.875"))
+            policy: PricingPolicy(market: "us", currency: eur, pricesIncludeTax: false), taxRate: ExactDecimal("8.875"))
         #expect(quote?.net == (try money("10.00")))
         #expect(quote?.tax == (try money("0.89")))
         #expect(quote?.gross == (try money("10.89")))
@@ -74,17 +74,14 @@ struct PriceCalculatorTests {
     }
 
     @Test func derivesThroughTheRateAndTheEnding() throws {
-        let derivation = PricingPolicy.Derivation(
-            sourceMarket: "de", currency: jpy, rate: try ExactDecimal("162.35"), endingName: "nearest-100"
-        ) { amount throws(MoneyError) in
-            try amount.scaled(by: 1, over: 100, rounding: .ceiling).multiplied(by: 100)
-        }
+        let derivation = PriceDerivation(sourceMarket: "de", rate: try ExactDecimal("162.35"), ending: .nearest100)
         let quote = try PriceCalculator.quote(
             entries: [entry("11.90")], context: PriceContext(market: "jp", sku: "M", at: now),
-            policy: PricingPolicy(pricesIncludeTax: true, derivation: derivation), taxRate: ExactDecimal("10"))
+            policy: PricingPolicy(market: "jp", currency: jpy, pricesIncludeTax: true, derivation: derivation), taxRate: ExactDecimal("10"))
         #expect(quote?.steps.map(\.kind) == ["list", "conversion", "ending", "tax"])
         #expect(quote?.steps[1].amount == (try money("1932", jpy)), "11.90 × 162.35 = 1931.965 → 1932")
-        #expect(quote?.gross == (try money("2000", jpy)))
-        #expect(quote?.tax == (try money("182", jpy)))
+        #expect(quote?.steps[2].detail == "price ending 'nearest-100'")
+        #expect(quote?.gross == (try money("1900", jpy)), "1932 to the nearest 100")
+        #expect(quote?.tax == (try money("173", jpy)), "1900 × 10/110 = 172.7…")
     }
 }

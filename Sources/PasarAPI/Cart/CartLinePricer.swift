@@ -25,17 +25,11 @@ struct CartLinePricer {
         }
         let pricer = ProductPricer(market: market, locale: market.defaultLanguage, channel: channel)
         let entries = try await catalog.prices(productID: product.id, markets: [pricer.priceListMarket])
-        guard let quote = try pricer.quote(product, entries: entries, sku: sku) else {
+        guard let offer = try pricer.offer(product, entries: entries, sku: sku) else {
             return LinePrice(unavailable: "no price in market \(market.code)")
         }
-        var tiers: [LinePrice.Tier] = []
-        for quantity in Set(entries.map(\.minQuantity).filter { $0 > 1 }).sorted() {
-            if let tier = try pricer.quote(product, entries: entries, sku: sku, quantity: quantity),
-                tier.displayed.minorUnits < quote.displayed.minorUnits
-            {
-                tiers.append(LinePrice.Tier(minQuantity: quantity, unitMinorUnits: tier.displayed.minorUnits))
-            }
-        }
-        return LinePrice(unitMinorUnits: quote.displayed.minorUnits, taxRate: quote.taxRate.description, tiers: tiers)
+        return LinePrice(
+            unitMinorUnits: offer.quote.displayed.minorUnits, taxRate: offer.quote.taxRate.description,
+            tiers: offer.tiers.map { LinePrice.Tier(minQuantity: $0.minQuantity, unitMinorUnits: $0.unit.minorUnits) })
     }
 }

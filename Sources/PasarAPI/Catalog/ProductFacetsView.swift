@@ -50,8 +50,8 @@ struct ProductFacetsView: Encodable, Sendable {
         } : nil
         if asked.contains(.price), let range = facets.priceRange {
             let policy = scope.market.pricingPolicy
-            let low = try PriceRange.displayed(Money(minorUnits: range.lowerBound, currency: listCurrency), policy: policy)
-            let high = try PriceRange.displayed(Money(minorUnits: range.upperBound, currency: listCurrency), policy: policy)
+            let low = try policy.shown(Money(minorUnits: range.lowerBound, currency: listCurrency))
+            let high = try policy.shown(Money(minorUnits: range.upperBound, currency: listCurrency))
             price = PriceBounds(min: try scope.pricer.amounts(low), max: try scope.pricer.amounts(high))
         } else {
             price = nil

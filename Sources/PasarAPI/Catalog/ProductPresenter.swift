@@ -20,14 +20,18 @@ struct ProductPresenter {
                 values: codes.map { OptionValueView(code: $0, label: translation.values[$0] ?? $0) })
         }
         var variants: [VariantView] = []
+        var cheapest: (offer: PriceOffer, view: PriceView)?
         for variant in product.variants {
+            let offer = try pricer.offer(product, entries: entries, sku: variant.sku)
+            let price = try offer.map { try pricer.view($0) }
+            if let offer, let price, offer.quote.displayed.minorUnits < cheapest?.offer.quote.displayed.minorUnits ?? .max { cheapest = (offer, price) }
             variants.append(
                 VariantView(
                     sku: variant.sku,
                     options: variant.options.mapValues { OptionValueView(code: $0, label: translation.values[$0] ?? $0) },
-                    price: try pricer.view(product, entries: entries, sku: variant.sku)))
+                    price: price))
         }
-        let from = variants.compactMap(\.price).min { $0.displayMinorUnits < $1.displayMinorUnits }
+        let from = cheapest?.view
         return ProductView(
             id: product.id, slug: translation.slug, language: chosen?.language ?? defaultLanguage, name: translation.name,
             description: translation.description, categories: product.categoryIDs, images: product.images,

@@ -54,8 +54,6 @@ struct PriceView: Encodable, Sendable {
     /// The everyday price when a sale or other special price applies.
     let compareAt: AmountView?
     let tiers: [TierView]
-    /// The displayed amount in minor units, to compare variants (not sent).
-    let displayMinorUnits: Int64
 
     enum CodingKeys: String, CodingKey {
         case display, net, tax, gross, tiers

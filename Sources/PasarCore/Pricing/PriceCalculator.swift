@@ -9,21 +9,21 @@ public enum PriceCalculator {
         entries: [PriceEntry], context: PriceContext, policy: PricingPolicy, taxRate: ExactDecimal
     ) throws(MoneyError) -> PriceQuote? {
         var lookup = context
-        if let derivation = policy.derivation { lookup.market = derivation.sourceMarket }
+        lookup.market = policy.priceListMarket
         guard let entry = PriceSelector.select(from: entries, for: lookup) else { return nil }
         var steps = [
             PriceStep(kind: "list", detail: PriceSelector.reasons(for: entry).joined(separator: ", "), amount: entry.amount)
         ]
         var amount = entry.amount
         if let derivation = policy.derivation {
-            amount = try amount.converted(to: derivation.currency, rate: derivation.rate, rounding: policy.rounding)
+            amount = try derivation.converted(amount, to: policy.currency, rounding: policy.rounding)
             steps.append(
                 PriceStep(
                     kind: "conversion",
-                    detail: "\(entry.amount.currency.code) → \(derivation.currency.code) at \(derivation.rate), rounded \(policy.rounding.rawValue)",
+                    detail: "\(entry.amount.currency.code) → \(policy.currency.code) at \(derivation.rate), rounded \(policy.rounding.rawValue)",
                     amount: amount))
-            let ended = try derivation.applyEnding(amount)
-            steps.append(PriceStep(kind: "ending", detail: "price ending '\(derivation.endingName)'", amount: ended))
+            let ended = try derivation.ending.apply(to: amount)
+            steps.append(PriceStep(kind: "ending", detail: "price ending '\(derivation.ending.rawValue)'", amount: ended))
             amount = ended
         }
         let net: Money

@@ -6,13 +6,6 @@
 /// Example: a market converting EUR at 1.1 with a `.99` ending shows 9.99 for a 9.00 EUR list price;
 /// the displayed range 5.00…10.00 becomes the list range of every EUR amount that shows within it.
 public enum PriceRange {
-    /// The amount a list amount (in the source market's currency) is shown as.
-    public static func displayed(_ listAmount: Money, policy: PricingPolicy) throws(MoneyError) -> Money {
-        guard let derivation = policy.derivation else { return listAmount }
-        return try derivation.applyEnding(
-            try listAmount.converted(to: derivation.currency, rate: derivation.rate, rounding: policy.rounding))
-    }
-
     /// The list amounts (minor units of `listCurrency`) shown within `displayed` (minor units of the
     /// market's currency); nil when no list amount is.
     public static func listRange(
@@ -20,7 +13,7 @@ public enum PriceRange {
     ) throws(MoneyError) -> ClosedRange<Int64>? {
         guard policy.derivation != nil else { return displayed }
         func shown(_ minor: Int64) throws(MoneyError) -> Int64 {
-            try Self.displayed(Money(minorUnits: minor, currency: listCurrency), policy: policy).minorUnits
+            try policy.shown(Money(minorUnits: minor, currency: listCurrency)).minorUnits
         }
         let ceiling: Int64 = 1 << 50
         // The first list amount shown at or above the lower bound …

@@ -4,6 +4,7 @@ import PasarLocalization
 /// A market as one file describes it, before the checks that need the other files
 /// (a derived market's source and rate, countries claimed twice).
 struct MarketDraft {
+    /// The `prices:` section of a derived market as written; the rate may instead come from `rates.yaml`.
     struct DerivedPrices {
         let sourceMarket: String
         let inlineRate: ExactDecimal?
@@ -28,7 +29,7 @@ struct MarketDraft {
     func market(rate: ExactDecimal?) -> Market {
         let source: PriceSource =
             if let derived, let rate {
-                .derived(.init(sourceMarket: derived.sourceMarket, rate: rate, ending: derived.ending))
+                .derived(PriceDerivation(sourceMarket: derived.sourceMarket, rate: rate, ending: derived.ending))
             } else {
                 .own
             }

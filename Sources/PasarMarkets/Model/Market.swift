@@ -43,13 +43,8 @@ public struct Market: Sendable, Hashable {
 
     /// How price lists become customer prices here.
     public var pricingPolicy: PricingPolicy {
-        var policy = PricingPolicy(pricesIncludeTax: tax.mode == .inclusive, rounding: rounding.mode)
-        if case .derived(let derivation) = priceSource {
-            let ending = derivation.ending
-            policy.derivation = PricingPolicy.Derivation(
-                sourceMarket: derivation.sourceMarket, currency: currency, rate: derivation.rate, endingName: ending.rawValue
-            ) { amount throws(MoneyError) in try ending.apply(to: amount) }
-        }
-        return policy
+        var derivation: PriceDerivation? = nil
+        if case .derived(let derived) = priceSource { derivation = derived }
+        return PricingPolicy(market: code, currency: currency, pricesIncludeTax: tax.mode == .inclusive, rounding: rounding.mode, derivation: derivation)
     }
 }

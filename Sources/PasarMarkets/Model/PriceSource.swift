@@ -5,15 +5,7 @@ public enum PriceSource: Sendable, Hashable {
     /// The market's own price list.
     case own
     /// Another market's prices converted through an exchange rate and a price-ending rule.
-    case derived(Derivation)
-
-    /// A derived market's source, rate and ending.
-    public struct Derivation: Sendable, Hashable {
-        public let sourceMarket: String
-        /// Units of this market's currency per unit of the source market's currency.
-        public let rate: ExactDecimal
-        public let ending: PriceEnding
-    }
+    case derived(PriceDerivation)
 
     /// `own`, or `derived from de at 11.48 (.95)`.
     public var summary: String {

@@ -1,5 +1,3 @@
-public import PasarCore
-
 /// A price-ending rule for converted prices, so a derived market shows prices people expect:
 /// `.99` (12.34 → 12.99), `.95`, `.90`, `whole` (12.34 → 13), or rounding to the nearest 10, 100 or
 /// 1000 units (JPY 1932 → 1900, IDR 129 450 → 129 000).
