@@ -14,7 +14,7 @@ struct VoucherAdminController {
 
     @Sendable func put(request: Request, context: AppRequestContext) async throws -> EditedResponse<VoucherView> {
         let code = Voucher.normalize(try context.parameters.require("code"))
-        guard (3...40).contains(code.count), code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+        guard (3...40).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw Problem.invalidField("code", "must be 3 to 40 letters, digits, '-' or '_'")
         }
         let input = try await request.decode(as: VoucherInput.self, context: context)

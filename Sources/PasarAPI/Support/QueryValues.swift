@@ -24,8 +24,8 @@ struct QueryValues {
     }
 
     func integer(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let text = try string(name) else { return defaultValue }
-        guard let value = Int(text), range.contains(value) else {
+        guard request.uri.queryParameters.get(name) != nil else { return defaultValue }
+        guard let text = try string(name), let value = Int(text), range.contains(value) else {
             throw Problem.invalidField(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
