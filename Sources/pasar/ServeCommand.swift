@@ -43,8 +43,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Answer every catalog read from the database, never from the page cache (to measure cold reads).")
     var noPageCache = Environment.value("PASAR_PAGE_CACHE") == "off"
 
-    @Option(help: "Catalog list, search and suggestion queries that run at once (default: half the cores); more wait, and past 64 waiting per slot get 503.")
-    var searchConcurrency: Int? = Environment.value("PASAR_SEARCH_CONCURRENCY").flatMap(Int.init)
+    @Option(help: "Catalog list, search and suggestion queries that run at once (default PASAR_SEARCH_CONCURRENCY, else half the cores); more wait, and past 64 waiting per slot get 503.")
+    var searchConcurrency: Int?
+
+    private var resolvedSearchConcurrency: Int? { searchConcurrency ?? Environment.value("PASAR_SEARCH_CONCURRENCY").flatMap(Int.init) }
 
     @Flag(help: "Load the demo catalog into an empty database.")
     var demo = Environment.value("PASAR_DEMO") == "1"
@@ -63,8 +65,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     private var resolvedAdminKey: String? { adminKey ?? Environment.value("PASAR_ADMIN_KEY") }
 
-    @Option(help: "API keys file (digests only; see `pasar keys new`).")
-    var keys: String? = Environment.value("PASAR_KEYS_FILE")
+    @Option(help: "API keys file (digests only; see `pasar keys new`; default PASAR_KEYS_FILE).")
+    var keys: String?
+
+    private var resolvedKeys: String? { keys ?? Environment.value("PASAR_KEYS_FILE") }
 
     @Flag(help: "Serve storefront routes to callers without a key (implied by --demo; for development only).")
     var allowAnonymous = false
@@ -82,7 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
         if PostgresLocation.isURL(db) {
             do { _ = try PostgresLocation(url: db) } catch { throw ValidationError("--db: \(error)") }
         }
-        if let searchConcurrency, searchConcurrency < 1 { throw ValidationError("--search-concurrency must be 1 or more") }
+        if let searchConcurrency = resolvedSearchConcurrency, searchConcurrency < 1 { throw ValidationError("--search-concurrency must be 1 or more") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more") }
         if let key = Environment.value("PASAR_CUSTOMER_TOKEN_KEY"), key.utf8.count < 32 {
             throw ValidationError("PASAR_CUSTOMER_TOKEN_KEY must be at least 32 bytes")
@@ -137,7 +141,7 @@ struct ServeCommand: AsyncParsableCommand {
             markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, keyring: keyring, customerTokens: customerTokens,
             rateLimit: rateLimit > 0 ? (Double(rateLimit), Double(rateLimit * 2)) : nil,
             messages: messageCatalog, commerce: commerce, changeFeed: stores.changeFeed, pageCache: !noPageCache,
-            catalogQuerySlots: searchConcurrency)
+            catalogQuerySlots: resolvedSearchConcurrency)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [
@@ -153,7 +157,7 @@ extension ServeCommand {
     /// Channel keys from the keys file and `PASAR_API_KEYS`, the admin key, and whether callers
     /// without a key are served (only when asked for, or for the demo).
     func makeKeyring(logger: Logger) throws -> APIKeyring {
-        var entries = try keys.map(KeysFile.entries(at:)) ?? []
+        var entries = try resolvedKeys.map(KeysFile.entries(at:)) ?? []
         entries += try Environment.value("PASAR_API_KEYS").map(APIKeyring.entries(fromEnvironment:)) ?? []
         if let key = resolvedAdminKey { entries.append(APIKeyring.Entry(name: "admin", role: .admin, key: key)) }
         let anonymous = allowAnonymous || demo
