@@ -20,7 +20,7 @@ struct OrderReturnPlan {
     let restock: [OrderReturn.Line]
     let refund: Money
     let refundTax: Money
-    let events: [OrderStatusPlan.Event]
+    let events: [OrderEventToAppend]
     let stored: OrderReturn
 
     /// `lines`: each requested line's refund (`OrderWriteRules.returnLine`), in the request's order.
@@ -31,7 +31,7 @@ struct OrderReturnPlan {
         refundTax = try Money.sum(lines.map(\.refund.tax), currency: currency)
         let units = lines.reduce(Int64(0)) { $0 + $1.refund.quantity }
         events = [(OrderEvent.Kind.returnReceived, nil), (.refundIssued, refund)].map { kind, amount in
-            OrderStatusPlan.Event(
+            OrderEventToAppend(
                 kind: kind, arguments: .init(order: order.number, count: units, amount: amount, store: nil, returnID: request.id))
         }
         stored = OrderReturn(

@@ -15,17 +15,12 @@ struct OrderStatusPlan {
         case release
     }
 
-    struct Event {
-        let kind: OrderEvent.Kind
-        let arguments: OrderEvent.Arguments
-    }
-
     /// The `paid_at` the step sets, nil keeps the stored one.
     let paidAt: Int64?
     let stockMoves: [(move: StockMove, line: OrderLine)]
     /// What a cancellation gives back: everything paid and not yet refunded; nil when nothing.
     let refundOwed: Money?
-    let events: [Event]
+    let events: [OrderEventToAppend]
 
     /// Validates the step (`OrderStoreError.transition` when the order's status does not allow it).
     init(_ change: OrderStatusChangeRequest, on order: Order) throws {
@@ -47,14 +42,14 @@ struct OrderStatusPlan {
             stockMoves = []
         }
         self.refundOwed = refundOwed
-        var events: [Event] = []
+        var events: [OrderEventToAppend] = []
         if capturedNow, change.target != .paid {
-            events.append(Event(kind: .orderPaid, arguments: Self.arguments(order, reaching: .paid)))
+            events.append(OrderEventToAppend(kind: .orderPaid, arguments: Self.arguments(order, reaching: .paid)))
         }
-        events.append(Event(kind: OrderEvent.Kind(reaching: change.target), arguments: Self.arguments(order, reaching: change.target)))
+        events.append(OrderEventToAppend(kind: OrderEvent.Kind(reaching: change.target), arguments: Self.arguments(order, reaching: change.target)))
         if let refundOwed {
             events.append(
-                Event(kind: .refundIssued, arguments: .init(order: order.number, count: nil, amount: refundOwed, store: nil, returnID: nil)))
+                OrderEventToAppend(kind: .refundIssued, arguments: .init(order: order.number, count: nil, amount: refundOwed, store: nil, returnID: nil)))
         }
         self.events = events
     }
