@@ -49,7 +49,7 @@ struct CartEventsStream {
     }
 
     private static func event(_ view: CartView, version: Int64) throws -> ByteBuffer {
-        let json = String(decoding: try JSONResponseEncoder.encoder.encode(view), as: UTF8.self)
+        let json = String(decoding: try JSONResponseEncoder.encode(view), as: UTF8.self)
         return ByteBuffer(string: "event: cart\nid: \(version)\ndata: \(json)\n\n")
     }
 }

@@ -25,6 +25,19 @@ public final class NumberFormatting: Sendable {
 
     private let formatters = ObjectCache<String, ICUNumberFormatter>()
 
+    /// A formatted amount, by everything its text depends on.
+    private struct MoneyKey: Hashable, Sendable {
+        let minorUnits: Int64
+        let currency: String
+        let digits: Int
+        let locale: String
+        let options: CurrencyFormatOptions
+    }
+
+    /// Formatted amounts: carts and orders show the same few prices over and over, and a lookup costs
+    /// a fraction of an ICU format call (the profile of a cart write had 9 % in formatting).
+    private let moneyTexts = ObjectCache<MoneyKey, String>(limit: 65_536)
+
     public init() {}
 
     /// Formats a decimal string as an amount of the ISO 4217 currency `code`.
@@ -38,7 +51,11 @@ public final class NumberFormatting: Sendable {
 
     /// Formats an exact `Money` value.
     public func money(_ money: Money, locale: LocaleTag, options: CurrencyFormatOptions = .standard) throws(LocalizationError) -> String {
-        try currency(money.decimalString, code: money.currency.code, locale: locale, options: options)
+        let key = MoneyKey(
+            minorUnits: money.minorUnits, currency: money.currency.code, digits: money.currency.minorUnitDigits, locale: locale.icuID, options: options)
+        return try moneyTexts.object(for: key) { () throws(LocalizationError) in
+            try currency(money.decimalString, code: money.currency.code, locale: locale, options: options)
+        }
     }
 
     /// Formats a plain number with the locale's digits, separators and grouping.

@@ -13,7 +13,13 @@ public struct JSONResponseEncoder: ResponseEncoder {
     }()
 
     public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
-        Self.response(encoded: try Self.encoder.encode(value))
+        Self.response(encoded: try Self.encode(value))
+    }
+
+    /// The JSON of `value`: written by hand where the view can (`HandWrittenJSON`), else by `encoder`.
+    static func encode(_ value: some Encodable) throws -> Data {
+        if let handWritten = value as? any HandWrittenJSON, let bytes = handWritten.handWrittenJSON { return Data(bytes) }
+        return try encoder.encode(value)
     }
 
     /// The response for an already encoded body, with its entity tag and language.
