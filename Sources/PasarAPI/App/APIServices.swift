@@ -22,6 +22,8 @@ public struct APIServices: Sendable {
     public let payments: PaymentProviders
     let languages = LanguageResolver()
     let cartEvents: CartEventHub
+    /// The market of each cart shown, so adding a line skips reading the cart first.
+    let cartMarkets = CartMarkets()
     /// Changes made by other processes on a shared database; nil on SQLite.
     public let changeFeed: (any ChangeFeed)?
     /// How long `GET /readyz` waits for the database before answering 503.

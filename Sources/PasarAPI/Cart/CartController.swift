@@ -74,11 +74,16 @@ struct CartController {
         let input = try await request.decode(as: AddLineInput.self, context: context)
         let expected = try CartScope.expectedVersion(request)
         return try await pricingAgainIfTheMarketChanges {
-            let (cart, scope) = try await responder.pathCart(request: request, context: context)
+            let (cartID, market, scope) = try await responder.pathCartScope(request: request, context: context)
             let line = try await newLine(input, pricer: CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel), field: nil)
-            return try await responder.write(scope: scope, request: request) {
-                try await services.carts.addLine(
-                    line, market: cart.market, limits: limits, write: CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
+            do {
+                return try await responder.write(scope: scope, request: request) {
+                    try await services.carts.addLine(
+                        line, market: market, limits: limits, write: CartWrite(cartID: cartID, channel: scope.channel, expectedVersion: expected))
+                }
+            } catch CartStoreError.marketChanged {
+                services.cartMarkets.forget(cartID)
+                throw CartStoreError.marketChanged
             }
         }
     }

@@ -26,7 +26,19 @@ struct CartResponder {
         return (cart, try CartScope(marketCode: cart.market, request: request, context: context, services: services))
     }
 
+    /// The path's cart id and scope, from the market this process last showed the cart in when it knows
+    /// it (no read; the write checks the market), else from reading the cart.
+    func pathCartScope(request: Request, context: AppRequestContext) async throws -> (cartID: String, market: String, scope: CartScope) {
+        let id = try context.parameters.require("cart")
+        if CartIdentifier.isWellFormed(id), let market = services.cartMarkets.market(of: id) {
+            return (id, market, try CartScope(marketCode: market, request: request, context: context, services: services))
+        }
+        let (cart, scope) = try await pathCart(request: request, context: context)
+        return (cart.id, cart.market, scope)
+    }
+
     func view(_ cart: StoredCart, scope: CartScope) async throws -> CartView {
+        services.cartMarkets.remember(cart.market, of: cart.id)
         let products = try await services.catalog.products(ids: cart.lines.map(\.productID))
         let vouchers = try await services.carts.vouchers(codes: cart.vouchers)
         let presenter = CartPresenter(market: scope.market, language: scope.language, lifetime: services.cartSettings.lifetime, messages: services.cartMessages)
