@@ -4,6 +4,7 @@
 #
 #   bench/scale-out.sh                      1k products, 10 s per scenario (release build)
 #   bench/scale-out.sh --size 100000 --seconds 20
+#   bench/scale-out.sh --pasar /tmp/pasar-old   another build of pasar (an earlier commit's), for a before/after
 #
 # Starts its own PostgreSQL with bench/postgres.sh (Debian's `postgresql` package) and needs wrk and python3.
 # The two processes get one wrk each with half the connections (no load balancer in between); every
@@ -18,6 +19,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --size) size="$2"; shift ;;
         --seconds) seconds="$2"; shift ;;
+        --pasar) pasar="$2"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -26,6 +28,7 @@ done
 swift build -c release --scratch-path .build-release --product pasar >&2
 swift build -c release --scratch-path .build-release --product BareServer >&2
 bin="$(swift build -c release --scratch-path .build-release --show-bin-path)"
+pasar="${pasar:-$bin/pasar}"
 . bench/lib.sh
 
 server_url=$(PASAR_PG_DIR=/tmp/pasar-bench-pg PASAR_PG_PORT=54339 bench/postgres.sh start)
@@ -44,11 +47,11 @@ cleanup() {
 trap cleanup EXIT
 
 python3 bench/generate-catalog.py "$size" >"$work/catalog.jsonl"
-"$bin/pasar" import "$work/catalog.jsonl" --db "$work/pasar.sqlite" >/dev/null
-"$bin/pasar" import "$work/catalog.jsonl" --db "$postgres_url" >/dev/null
+"$pasar" import "$work/catalog.jsonl" --db "$work/pasar.sqlite" >/dev/null
+"$pasar" import "$work/catalog.jsonl" --db "$postgres_url" >/dev/null
 
 start_server() { # port database
-    "$bin/pasar" serve --db "$2" --port "$1" --allow-anonymous --rate-limit 0 --log-level error >/dev/null 2>&1 &
+    "$pasar" serve --db "$2" --port "$1" --allow-anonymous --rate-limit 0 --log-level error >/dev/null 2>&1 &
     wait_for "http://127.0.0.1:$1/healthz" $!
     echo $!
 }
