@@ -39,3 +39,39 @@ struct CartWriteRefusalTests {
         }
     }
 }
+
+/// Adding a line is one statement on both databases (`CartLineLimits` names a refusal): a new SKU only
+/// while the cart has room, an existing line only up to the per-line maximum, and a refused add leaves
+/// the cart as it was.
+@Suite("Cart line limits")
+struct CartLineLimitTests {
+    @Test(arguments: StorageBackend.all)
+    func aFullCartTakesIncrementsButNoNewSKU(backend: StorageBackend) async throws {
+        try await backend.withTwoProcesses { processes in
+            let carts = processes.first.carts
+            let limits = CartLimits(maxQuantityPerLine: 5, maxLines: 2)
+            let cart = try await StorageFixtures.cart(on: processes.first)
+            func add(_ sku: String, _ quantity: Int64 = 1) async throws -> StoredCart {
+                try await carts.addLine(
+                    StorageFixtures.line(sku, quantity: quantity), market: StorageFixtures.market, limits: limits,
+                    write: CartWrite(cartID: cart.id, channel: "web"))
+            }
+            _ = try await add("TEA-A")
+            let full = try await add("TEA-B", 2)
+            #expect(full.lines.map(\.sku) == ["TEA-A", "TEA-B"])
+            await #expect { try await add("TEA-C") } throws: { error in
+                guard case CartStoreError.lineLimit(max: 2) = error else { return false }
+                return true
+            }
+            let incremented = try await add("TEA-B", 3)
+            #expect(incremented.lines.map(\.quantity) == [1, 5])
+            await #expect { try await add("TEA-B") } throws: { error in
+                guard case CartStoreError.quantityLimit(max: 5) = error else { return false }
+                return true
+            }
+            let after = try #require(try await carts.cart(id: cart.id))
+            #expect(after.lines.map(\.quantity) == [1, 5])
+            #expect(after.version == incremented.version, "a refused add changes nothing, not even the version")
+        }
+    }
+}

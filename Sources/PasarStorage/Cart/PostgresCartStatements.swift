@@ -69,7 +69,9 @@ enum PostgresCartStatements {
         static let sql = """
             INSERT INTO cart_lines AS line (id, cart_id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason,
                                             channel, added_at, updated_at, priced_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10)
+            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10
+            WHERE EXISTS (SELECT 1 FROM cart_lines WHERE cart_id = $2 AND sku = $3)
+               OR (SELECT count(*) FROM cart_lines WHERE cart_id = $2) < $12
             ON CONFLICT (cart_id, sku) DO UPDATE SET
                 quantity = line.quantity + excluded.quantity, unit_minor = excluded.unit_minor,
                 tax_rate = excluded.tax_rate, unavailable_reason = excluded.unavailable_reason,
@@ -77,12 +79,13 @@ enum PostgresCartStatements {
             WHERE line.quantity + excluded.quantity <= $11
             RETURNING id, quantity
             """
-        static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .text, .int8, .int8, .text, .text, .text, .int8, .int8]
+        static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .text, .int8, .int8, .text, .text, .text, .int8, .int8, .int8]
         typealias Row = PostgresRow
 
         let line: NewCartLine
         let write: CartWrite
         let maxQuantity: Int64
+        let maxLines: Int
 
         func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings()
@@ -97,6 +100,7 @@ enum PostgresCartStatements {
             bindings.append(write.channel)
             bindings.append(write.now.millis)
             bindings.append(maxQuantity)
+            bindings.append(Int64(maxLines))
             return bindings
         }
 

@@ -70,17 +70,16 @@ public final class PostgresCartStore: CartStore {
     public func addLine(_ line: NewCartLine, market: String, limits: CartLimits, write: CartWrite) async throws -> StoredCart {
         try await database.write { connection in
             try await touch(connection, write, itemsChanged: true, market: market)
-            let lines = try await connection.row(
-                "SELECT count(*) AS count, count(*) FILTER (WHERE sku = \(line.sku)) AS same FROM cart_lines WHERE cart_id = \(write.cartID)")
-            let lineCount: Int64 = try lines?.get("count") ?? 0
-            let exists: Bool = try (lines?.get("same", as: Int64.self) ?? 0) > 0
-            if !exists && lineCount >= limits.maxLines { throw CartStoreError.lineLimit(max: limits.maxLines) }
             guard line.quantity <= limits.maxQuantityPerLine else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
-            // The increment happens in SQL; the WHERE refuses it (no row returned) past the maximum.
+            // One statement: a new SKU only while the cart has room, an increment only up to the maximum.
             let stored = try await connection.rows(
-                PostgresCartStatements.AddLine(line: line, write: write, maxQuantity: limits.maxQuantityPerLine)
+                PostgresCartStatements.AddLine(line: line, write: write, maxQuantity: limits.maxQuantityPerLine, maxLines: limits.maxLines)
             ).first
-            guard let stored else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
+            guard let stored else {
+                let exists = try await connection.value(
+                    "SELECT count(*) FROM cart_lines WHERE cart_id = \(write.cartID) AND sku = \(line.sku)", as: Int64.self) ?? 0
+                throw CartLineLimits.refusal(lineExists: exists > 0, limits: limits)
+            }
             try await applyTier(connection, lineID: try stored.get("id"), quantity: try stored.get("quantity"), price: line.price)
             return try await requireCart(connection, id: write.cartID, now: write.now)
         }

@@ -73,29 +73,30 @@ public final class SQLiteCartStore: CartStore {
     public func addLine(_ line: NewCartLine, market: String, limits: CartLimits, write: CartWrite) async throws -> StoredCart {
         try await pool.write { [self] db in
             try touch(db, write, itemsChanged: true, market: market)
-            let lineCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM cart_lines WHERE cart_id = ?"), arguments: [write.cartID]) ?? 0
-            let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM cart_lines WHERE cart_id = ? AND sku = ?"), arguments: [write.cartID, line.sku]) ?? false
-            if !exists && lineCount >= limits.maxLines { throw CartStoreError.lineLimit(max: limits.maxLines) }
             guard line.quantity <= limits.maxQuantityPerLine else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
-            // The increment happens in SQL; the WHERE refuses it (no row returned) past the maximum.
+            // One statement: a new SKU only while the cart has room, an increment only up to the maximum.
             let stored = try Row.fetchOne(
                 db.cachedStatement(sql: """
                     INSERT INTO cart_lines (id, cart_id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason,
                                             channel, added_at, updated_at, priced_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10
+                    WHERE EXISTS (SELECT 1 FROM cart_lines WHERE cart_id = ?2 AND sku = ?3)
+                       OR (SELECT count(*) FROM cart_lines WHERE cart_id = ?2) < ?12
                     ON CONFLICT(cart_id, sku) DO UPDATE SET
                         quantity = quantity + excluded.quantity, unit_minor = excluded.unit_minor,
                         tax_rate = excluded.tax_rate, unavailable_reason = excluded.unavailable_reason,
                         updated_at = excluded.updated_at, priced_at = excluded.priced_at
-                    WHERE quantity + excluded.quantity <= ?
+                    WHERE quantity + excluded.quantity <= ?11
                     RETURNING id, quantity
                     """),
                 arguments: [
                     line.id, write.cartID, line.sku, line.productID, line.quantity, line.price.unitMinorUnits, line.price.taxRate,
-                    line.price.unavailableReason, write.channel, write.now.millis, write.now.millis, write.now.millis,
-                    limits.maxQuantityPerLine,
+                    line.price.unavailableReason, write.channel, write.now.millis, limits.maxQuantityPerLine, limits.maxLines,
                 ])
-            guard let stored else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
+            guard let stored else {
+                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM cart_lines WHERE cart_id = ? AND sku = ?", arguments: [write.cartID, line.sku]) ?? false
+                throw CartLineLimits.refusal(lineExists: exists, limits: limits)
+            }
             try applyTier(db, lineID: stored["id"], quantity: stored["quantity"], price: line.price)
             return try requireCart(db, id: write.cartID, now: write.now)
         }
