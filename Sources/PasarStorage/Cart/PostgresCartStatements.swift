@@ -63,29 +63,41 @@ enum PostgresCartStatements {
         func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
     }
 
-    /// Adds a line or increments it, refreshing its price snapshot; no row when the increment would
-    /// pass the per-line maximum.
-    struct AddLine: PostgresPreparedStatement {
+    /// Adding a line in one round trip: the touch (as `Touch`, in the priced market) and the insert or
+    /// increment, which needs the touched cart, room for a new SKU and an increment within the per-line
+    /// maximum. Always one row: whether the cart was touched, and the line written (null when refused).
+    struct TouchAndAddLine: PostgresPreparedStatement {
         static let sql = """
-            INSERT INTO cart_lines AS line (id, cart_id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason,
-                                            channel, added_at, updated_at, priced_at)
-            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10
-            WHERE EXISTS (SELECT 1 FROM cart_lines WHERE cart_id = $2 AND sku = $3)
-               OR (SELECT count(*) FROM cart_lines WHERE cart_id = $2) < $12
-            ON CONFLICT (cart_id, sku) DO UPDATE SET
-                quantity = line.quantity + excluded.quantity, unit_minor = excluded.unit_minor,
-                tax_rate = excluded.tax_rate, unavailable_reason = excluded.unavailable_reason,
-                updated_at = excluded.updated_at, priced_at = excluded.priced_at
-            WHERE line.quantity + excluded.quantity <= $11
-            RETURNING id, quantity
+            WITH touched AS (
+                UPDATE carts SET version = version + 1, updated_at = $10, items_updated_at = $10,
+                    channels = CASE WHEN strpos(channels, ',' || $9 || ',') > 0 THEN channels ELSE channels || $9 || ',' END
+                WHERE id = $2 AND status = 'active' AND updated_at > $13 AND ($14::BIGINT IS NULL OR version = $14) AND market = $15
+                RETURNING id
+            ), added AS (
+                INSERT INTO cart_lines AS line (id, cart_id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason,
+                                                channel, added_at, updated_at, priced_at)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10 FROM touched
+                WHERE EXISTS (SELECT 1 FROM cart_lines WHERE cart_id = $2 AND sku = $3)
+                   OR (SELECT count(*) FROM cart_lines WHERE cart_id = $2) < $12
+                ON CONFLICT (cart_id, sku) DO UPDATE SET
+                    quantity = line.quantity + excluded.quantity, unit_minor = excluded.unit_minor,
+                    tax_rate = excluded.tax_rate, unavailable_reason = excluded.unavailable_reason,
+                    updated_at = excluded.updated_at, priced_at = excluded.priced_at
+                WHERE line.quantity + excluded.quantity <= $11
+                RETURNING id, quantity
+            )
+            SELECT (SELECT count(*) FROM touched) AS touched, added.id, added.quantity FROM (SELECT 1) AS one LEFT JOIN added ON true
             """
-        static let bindingDataTypes: [PostgresDataType] = [.text, .text, .text, .text, .int8, .int8, .text, .text, .text, .int8, .int8, .int8]
+        static let bindingDataTypes: [PostgresDataType] = [
+            .text, .text, .text, .text, .int8, .int8, .text, .text, .text, .int8, .int8, .int8, .int8, .int8, .text,
+        ]
         typealias Row = PostgresRow
 
         let line: NewCartLine
         let write: CartWrite
-        let maxQuantity: Int64
-        let maxLines: Int
+        let market: String
+        let limits: CartLimits
+        let expiryCutoff: Int64
 
         func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings()
@@ -99,8 +111,11 @@ enum PostgresCartStatements {
             bindings.append(line.price.unavailableReason)
             bindings.append(write.channel)
             bindings.append(write.now.millis)
-            bindings.append(maxQuantity)
-            bindings.append(Int64(maxLines))
+            bindings.append(limits.maxQuantityPerLine)
+            bindings.append(Int64(limits.maxLines))
+            bindings.append(expiryCutoff)
+            bindings.append(write.expectedVersion)
+            bindings.append(market)
             return bindings
         }
 

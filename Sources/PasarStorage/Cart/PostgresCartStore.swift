@@ -69,18 +69,19 @@ public final class PostgresCartStore: CartStore {
 
     public func addLine(_ line: NewCartLine, market: String, limits: CartLimits, write: CartWrite) async throws -> StoredCart {
         try await database.write { connection in
-            try await touch(connection, write, itemsChanged: true, market: market)
-            guard line.quantity <= limits.maxQuantityPerLine else { throw CartStoreError.quantityLimit(max: limits.maxQuantityPerLine) }
-            // One statement: a new SKU only while the cart has room, an increment only up to the maximum.
-            let stored = try await connection.rows(
-                PostgresCartStatements.AddLine(line: line, write: write, maxQuantity: limits.maxQuantityPerLine, maxLines: limits.maxLines)
+            // One round trip for the touch and the line; the refusals are told apart only when they happen.
+            let result = try await connection.rows(
+                PostgresCartStatements.TouchAndAddLine(line: line, write: write, market: market, limits: limits, expiryCutoff: expiryCutoff(write.now))
             ).first
-            guard let stored else {
+            guard let result, try result.get("touched", as: Int64.self) == 1 else {
+                throw CartTouchRefusal.error(for: try await fetchCart(connection, id: write.cartID, now: write.now), write: write)
+            }
+            guard line.quantity <= limits.maxQuantityPerLine, let lineID = try result.get("id", as: String?.self) else {
                 let exists = try await connection.value(
                     "SELECT count(*) FROM cart_lines WHERE cart_id = \(write.cartID) AND sku = \(line.sku)", as: Int64.self) ?? 0
-                throw CartLineLimits.refusal(lineExists: exists > 0, limits: limits)
+                throw CartLineLimits.refusal(lineExists: exists > 0 || line.quantity > limits.maxQuantityPerLine, limits: limits)
             }
-            try await applyTier(connection, lineID: try stored.get("id"), quantity: try stored.get("quantity"), price: line.price)
+            try await applyTier(connection, lineID: lineID, quantity: try result.get("quantity"), price: line.price)
             return try await requireCart(connection, id: write.cartID, now: write.now)
         }
     }
