@@ -1,15 +1,14 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import PasarCore
-import PasarMarkets
 import PasarStorage
 
 /// `POST /v1/carts/{cart}/checkout` with a required `Idempotency-Key`: turns the cart into an order.
 /// The stock is reserved, the order stored and the cart closed in one transaction; repeating the
 /// request with the same key returns the same order (200) and never places a second one.
 struct CheckoutController {
+    static let idempotencyHeader = HTTPField.Name("Idempotency-Key")!
     let services: APIServices
     let placeOrder: PlaceOrder
 
@@ -17,7 +16,6 @@ struct CheckoutController {
         self.services = services
         placeOrder = PlaceOrder(catalog: services.catalog, carts: services.carts, orders: services.orders, payments: services.payments)
     }
-    static let idempotencyHeader = HTTPField.Name("Idempotency-Key")!
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("/carts/:cart/checkout", use: checkout)
