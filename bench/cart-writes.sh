@@ -22,15 +22,13 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-swift build -c release --scratch-path .build-release --product pasar >&2
-swift build -c release --scratch-path .build-release --product BareServer >&2
-bin="$(swift build -c release --scratch-path .build-release --show-bin-path)"
+. bench/lib.sh
+bin="$(release_binaries)"
 pasar="${pasar:-$bin/pasar}"
 work="$(mktemp -d)"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
-. bench/lib.sh
 
 "$bin/BareServer" 18390 >/dev/null 2>&1 &
 pids+=($!)

@@ -1,6 +1,14 @@
 # Shared by the benchmark scripts: waiting for servers, measuring with wrk, cart fixtures.
 # Callers set $seconds and $connections.
 
+# Builds pasar and the bare reference server in release mode (in .build-release, so debug builds stay)
+# and prints the directory of the binaries; build output goes to stderr.
+release_binaries() {
+    swift build -c release --scratch-path .build-release --product pasar >&2
+    swift build -c release --scratch-path .build-release --product BareServer >&2
+    swift build -c release --scratch-path .build-release --show-bin-path
+}
+
 # Waits until $1 answers; gives up when process $2 has ended (a port in use, say).
 wait_for() {
     for _ in $(seq 1 240); do

@@ -33,10 +33,9 @@ while [ $# -gt 0 ]; do
     shift
 done
 
+. bench/lib.sh
 if [ "$configuration" = release ]; then
-    swift build -c release --scratch-path .build-release --product pasar >&2
-    swift build -c release --scratch-path .build-release --product BareServer >&2
-    bin="$(swift build -c release --scratch-path .build-release --show-bin-path)"
+    bin="$(release_binaries)"
 else
     swift build --product pasar >&2
     swift build --product BareServer >&2
@@ -48,7 +47,6 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-. bench/lib.sh
 
 "$bin/BareServer" $bare_port >/dev/null 2>&1 &
 pids+=($!)

@@ -25,11 +25,9 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-swift build -c release --scratch-path .build-release --product pasar >&2
-swift build -c release --scratch-path .build-release --product BareServer >&2
-bin="$(swift build -c release --scratch-path .build-release --show-bin-path)"
-pasar="${pasar:-$bin/pasar}"
 . bench/lib.sh
+bin="$(release_binaries)"
+pasar="${pasar:-$bin/pasar}"
 
 server_url=$(PASAR_PG_DIR=/tmp/pasar-bench-pg PASAR_PG_PORT=54339 bench/postgres.sh start)
 database="pasar_bench_$$"

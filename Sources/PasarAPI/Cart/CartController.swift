@@ -213,7 +213,6 @@ struct CartController {
         return try await attempt()
     }
 
-    /// The cart named in the path and the scope of the request on it.
     /// A store write on the path's cart; `loaded` is the cart a handler already read to validate the
     /// request, so the cart is read once per request.
     private func write(

@@ -47,8 +47,7 @@ struct CartRecoveryController {
     /// `POST /v1/carts/recover {"token": …}`: the cart, once per token, while the token is valid.
     @Sendable func recover(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
         let input = try await request.decode(as: RecoverInput.self, context: context)
-        let text = input.token
-        guard text.count <= 512, let token = CartRecoveryToken.verify(text, key: services.cartSettings.recoveryKey) else {
+        guard input.token.count <= 512, let token = CartRecoveryToken.verify(input.token, key: services.cartSettings.recoveryKey) else {
             throw Problem.invalidField("token", "is not a recovery token issued by this shop")
         }
         guard token.expires > Date() else {

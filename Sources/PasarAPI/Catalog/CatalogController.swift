@@ -35,7 +35,7 @@ struct CatalogController {
                 facets, asked: query.facets, categories: try await services.catalog.categories(), scope: scope, listCurrency: listCurrency)
         }
         if query.isSearch, items.isEmpty, query.after == nil { view.suggestions = page.suggestions }
-        let body = try JSONResponseEncoder.encoder.encode(view)
+        let body = try JSONResponseEncoder.encode(view)
         guard cacheable else { return JSONResponseEncoder.response(encoded: body, language: scope.language.identifier) }
         let boundary = try await services.catalog.nextPriceChange(after: query.now)
         return services.productPages.storeAndReply(key, body: body, language: scope.language.identifier, boundary: boundary)
@@ -48,7 +48,7 @@ struct CatalogController {
         if let cached = services.productPages.response(key) { return cached }
         let product = try await findProduct(productKey, scope: scope)
         let entries = try await services.catalog.prices(productID: product.id, markets: [scope.pricer.priceListMarket])
-        let body = try JSONResponseEncoder.encoder.encode(try scope.presenter.view(product, entries: entries))
+        let body = try JSONResponseEncoder.encode(try scope.presenter.view(product, entries: entries))
         let now = Date()
         let boundary = entries.flatMap { [$0.validFrom, $0.validTo] }.compactMap { $0 }.filter { $0 > now }.min()
         return services.productPages.storeAndReply(key, body: body, language: scope.language.identifier, boundary: boundary)

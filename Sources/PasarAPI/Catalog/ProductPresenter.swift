@@ -20,11 +20,11 @@ struct ProductPresenter {
                 values: codes.map { OptionValueView(code: $0, label: translation.values[$0] ?? $0) })
         }
         var variants: [VariantView] = []
-        var cheapest: (offer: PriceOffer, view: PriceView)?
+        var cheapest: (displayed: Int64, view: PriceView)?
         for variant in product.variants {
             let offer = try pricer.offer(product, entries: entries, sku: variant.sku)
             let price = try offer.map { try pricer.view($0) }
-            if let offer, let price, offer.quote.displayed.minorUnits < cheapest?.offer.quote.displayed.minorUnits ?? .max { cheapest = (offer, price) }
+            if let offer, let price, offer.quote.displayed.minorUnits < cheapest?.displayed ?? .max { cheapest = (offer.quote.displayed.minorUnits, price) }
             variants.append(
                 VariantView(
                     sku: variant.sku,

@@ -38,7 +38,7 @@ struct SuggestionController {
         let view = SuggestionView(
             market: scope.market.code, language: scope.language.identifier, query: text, products: products,
             categories: Array(categories.prefix(limit)), suggestions: products.isEmpty ? page.suggestions : [])
-        let body = try JSONResponseEncoder.encoder.encode(view)
+        let body = try JSONResponseEncoder.encode(view)
         let boundary = try await services.catalog.nextPriceChange(after: query.now)
         return services.productPages.storeAndReply(key, body: body, language: scope.language.identifier, boundary: boundary)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import PasarCore
 import PasarMarkets
 
@@ -32,7 +33,7 @@ struct CheckoutFulfilment {
 
     private static func address(_ input: CheckoutInput.AddressInput, market: Market) throws -> ShippingAddress {
         func text(_ value: String, _ field: String, max: Int = 200) throws -> String {
-            let trimmed = value.trimmed
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
             guard (1...max).contains(trimmed.count) else { throw Problem.invalidField("fulfilment.address.\(field)", "must be 1 to \(max) characters") }
             return trimmed
         }
