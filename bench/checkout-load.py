@@ -7,6 +7,8 @@
 Stocks one SKU at one store, opens N one-line carts (not timed), then checks them all out with
 `workers` connections at once (click & collect at that store: every checkout competes for the same
 stock row, the worst case) and prints checkouts per second and latency percentiles as JSON.
+With --carts-out FILE it only stocks the SKU and opens the carts, writing their ids one a line, for a
+client that does not share the server's cores as this one does (bench/checkout.sh drives them with wrk).
 Bounded: N requests per phase, each with a 30 s timeout; talks only to --host (default 127.0.0.1).
 """
 import argparse
@@ -66,6 +68,7 @@ def main():
     parser.add_argument("--market", default="de")
     parser.add_argument("--store", default="berlin-mitte")
     parser.add_argument("--sku", default="TEA-RIZE-BLACK-250G")
+    parser.add_argument("--carts-out", help="write the opened carts' ids to this file and stop before checking out")
     args = parser.parse_args()
 
     admin = {"Authorization": f"Bearer {args.admin_key}"}
@@ -81,6 +84,10 @@ def main():
         return json.loads(payload)["id"]
 
     carts = run_parallel(list(range(args.checkouts)), args.workers, args.host, args.port, open_cart)
+    if args.carts_out:
+        with open(args.carts_out, "w") as out:
+            out.write("".join(cart + "\n" for cart in carts))
+        return
 
     def checkout(conn, cart):
         started = time.perf_counter()

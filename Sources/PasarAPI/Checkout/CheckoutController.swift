@@ -24,13 +24,18 @@ struct CheckoutController {
     @Sendable func checkout(request: Request, context: AppRequestContext) async throws -> EditedResponse<OrderView> {
         let key = try Self.idempotencyKey(request)
         let cartID = try context.parameters.require("cart")
-        if let existing = try await services.orders.order(idempotencyKey: key) {
-            guard existing.cartID == cartID else { throw Problem.from(OrderStoreError.idempotencyKeyReused(orderID: existing.id)) }
-            return try OrderView.reply(existing, markets: services.markets.snapshot)
+        // A retry finds its cart closed and is answered by the order stored under its key. An active
+        // cart needs no such read: placing the order checks the key again inside its transaction.
+        let found = try await services.carts.cart(id: cartID)
+        guard let cart = found, cart.status == .active else {
+            if let existing = try await services.orders.order(idempotencyKey: key) {
+                guard existing.cartID == cartID else { throw Problem.from(OrderStoreError.idempotencyKeyReused(orderID: existing.id)) }
+                return try OrderView.reply(existing, markets: services.markets.snapshot)
+            }
+            guard let found else { throw Problem.notFound("cart '\(cartID)'", field: "cart") }
+            throw Problem.from(OrderStoreError.cartNotActive(found.id))
         }
         let input = try await request.decode(as: CheckoutInput.self, context: context)
-        guard let cart = try await services.carts.cart(id: cartID) else { throw Problem.notFound("cart '\(cartID)'", field: "cart") }
-        guard cart.status == .active else { throw Problem.from(OrderStoreError.cartNotActive(cart.id)) }
         guard !cart.lines.isEmpty else { throw Problem(.conflict, code: "cart_empty", title: "Cart empty", detail: "the cart has no lines", field: "lines") }
         let scope = try CartScope(marketCode: cart.market, request: request, context: context, services: services)
         let fulfilment = try CheckoutFulfilment(input.fulfilment, market: scope.market)
