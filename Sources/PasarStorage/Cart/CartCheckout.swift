@@ -6,7 +6,7 @@ import GRDB
 enum CartCheckout {
     /// False when the cart is no longer active (checked out or merged meanwhile).
     static func close(_ db: Database, cartID: String, now: Date) throws -> Bool {
-        try db.execute(
+        try db.executeCached(
             sql: "UPDATE carts SET status = 'checked_out', version = version + 1, updated_at = ? WHERE id = ? AND status = 'active'",
             arguments: [now.millis, cartID])
         return db.changesCount == 1

@@ -1,8 +1,8 @@
 import FoundationEssentials
 import PostgresNIO
 
-/// `SQLiteStockLedger` on PostgreSQL: each stock change is one conditional statement plus its movement
-/// row, run inside the caller's transaction. The `WHERE` clause carries the rule (enough available,
+/// `SQLiteStockLedger` on PostgreSQL: each stock change is one statement that updates the row and
+/// logs its movement, run inside the caller's transaction. The `WHERE` clause carries the rule (enough available,
 /// never below reserved) and is checked again on the row's latest version when another
 /// transaction changed it meanwhile, so concurrent processes cannot oversell: a refused update
 /// changes no row. A transaction that changes several rows of one location goes through them in
@@ -24,36 +24,21 @@ enum PostgresStockLedger {
 
     /// Sets `quantity` aside for an order; false when fewer are available.
     static func reserve(_ connection: PostgresConnection, location: String, sku: String, quantity: Int64, _ context: Context) async throws -> Bool {
-        let changed = try await connection.execute(
-            """
-            UPDATE stock_levels SET reserved = reserved + \(quantity), updated_at = \(context.now.millis)
-            WHERE location = \(location) AND sku = \(sku) AND on_hand - reserved >= \(quantity)
-            """)
-        guard changed == 1 else { return false }
-        try await record(connection, location: location, sku: sku, onHand: 0, reserved: quantity, reason: .reservation, context)
-        return true
+        try await move(connection, location: location, sku: sku, onHand: 0, reserved: quantity, reason: .reservation, context)
     }
 
     /// Gives back units reserved for a cancelled order.
     static func release(_ connection: PostgresConnection, location: String, sku: String, quantity: Int64, _ context: Context) async throws {
-        let changed = try await connection.execute(
-            """
-            UPDATE stock_levels SET reserved = reserved - \(quantity), updated_at = \(context.now.millis)
-            WHERE location = \(location) AND sku = \(sku) AND reserved >= \(quantity)
-            """)
-        guard changed == 1 else { throw StorageError.corrupt("reservation of \(sku) at \(location)") }
-        try await record(connection, location: location, sku: sku, onHand: 0, reserved: -quantity, reason: .release, context)
+        guard try await move(connection, location: location, sku: sku, onHand: 0, reserved: -quantity, reason: .release, context) else {
+            throw StorageError.corrupt("reservation of \(sku) at \(location)")
+        }
     }
 
     /// Reserved units leave the building (shipped or collected).
     static func fulfil(_ connection: PostgresConnection, location: String, sku: String, quantity: Int64, _ context: Context) async throws {
-        let changed = try await connection.execute(
-            """
-            UPDATE stock_levels SET on_hand = on_hand - \(quantity), reserved = reserved - \(quantity), updated_at = \(context.now.millis)
-            WHERE location = \(location) AND sku = \(sku) AND reserved >= \(quantity)
-            """)
-        guard changed == 1 else { throw StorageError.corrupt("reservation of \(sku) at \(location)") }
-        try await record(connection, location: location, sku: sku, onHand: -quantity, reserved: -quantity, reason: .sale, context)
+        guard try await move(connection, location: location, sku: sku, onHand: -quantity, reserved: -quantity, reason: .sale, context) else {
+            throw StorageError.corrupt("reservation of \(sku) at \(location)")
+        }
     }
 
     /// Adds (or, negative, takes away) on-hand units; taking away never goes below what is reserved.
@@ -62,21 +47,23 @@ enum PostgresStockLedger {
     static func add(
         _ connection: PostgresConnection, location: String, sku: String, delta: Int64, reason: StockReason, _ context: Context
     ) async throws {
-        if delta > 0 {
-            try await connection.execute(
-                """
+        guard delta > 0 else {
+            guard try await move(connection, location: location, sku: sku, onHand: delta, reserved: 0, reason: reason, context) else {
+                throw InventoryError.belowReserved(sku: sku, location: location)
+            }
+            return
+        }
+        try await connection.execute(
+            """
+            WITH changed AS (
                 INSERT INTO stock_levels (location, sku, on_hand, reserved, updated_at) VALUES (\(location), \(sku), \(delta), 0, \(context.now.millis))
                 ON CONFLICT (location, sku) DO UPDATE SET on_hand = stock_levels.on_hand + excluded.on_hand, updated_at = excluded.updated_at
-                """)
-        } else {
-            let changed = try await connection.execute(
-                """
-                UPDATE stock_levels SET on_hand = on_hand + \(delta), updated_at = \(context.now.millis)
-                WHERE location = \(location) AND sku = \(sku) AND on_hand + \(delta) >= reserved
-                """)
-            guard changed == 1 else { throw InventoryError.belowReserved(sku: sku, location: location) }
-        }
-        try await record(connection, location: location, sku: sku, onHand: delta, reserved: 0, reason: reason, context)
+                RETURNING 1)
+            INSERT INTO stock_movements (location, sku, on_hand_delta, reserved_delta, reason, reference, note, actor, created_at)
+            SELECT \(location), \(sku), \(delta), \(Int64(0)), \(reason.rawValue), \(context.reference), \(context.note), \(context.actor),
+                \(context.now.millis)
+            FROM changed
+            """)
     }
 
     static func level(_ connection: PostgresConnection, location: String, sku: String) async throws -> StockLevel {
@@ -85,13 +72,22 @@ enum PostgresStockLedger {
             location: location, sku: sku, onHand: try row?.get("on_hand", as: Int64.self) ?? 0, reserved: try row?.get("reserved", as: Int64.self) ?? 0)
     }
 
-    private static func record(
+    /// Changes one stock row and logs the movement in one statement (one round trip while the row
+    /// is locked), only when the row keeps the ledger's rule afterwards: nothing reserved below zero,
+    /// never more reserved than on hand. False, with nothing written, when the row would break it.
+    private static func move(
         _ connection: PostgresConnection, location: String, sku: String, onHand: Int64, reserved: Int64, reason: StockReason, _ context: Context
-    ) async throws {
+    ) async throws -> Bool {
         try await connection.execute(
             """
+            WITH changed AS (
+                UPDATE stock_levels SET on_hand = on_hand + \(onHand), reserved = reserved + \(reserved), updated_at = \(context.now.millis)
+                WHERE location = \(location) AND sku = \(sku) AND reserved + \(reserved) >= 0 AND on_hand + \(onHand) >= reserved + \(reserved)
+                RETURNING 1)
             INSERT INTO stock_movements (location, sku, on_hand_delta, reserved_delta, reason, reference, note, actor, created_at)
-            VALUES (\(location), \(sku), \(onHand), \(reserved), \(reason.rawValue), \(context.reference), \(context.note), \(context.actor), \(context.now.millis))
-            """)
+            SELECT \(location), \(sku), \(onHand), \(reserved), \(reason.rawValue), \(context.reference), \(context.note), \(context.actor),
+                \(context.now.millis)
+            FROM changed
+            """) == 1
     }
 }

@@ -7,7 +7,7 @@ import GRDB
 enum SQLiteStockLedger {
     /// Sets `quantity` aside for an order; false when fewer are available.
     static func reserve(_ db: Database, location: String, sku: String, quantity: Int64, _ context: StockMoveContext) throws -> Bool {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE stock_levels SET reserved = reserved + ?1, updated_at = ?4
                 WHERE location = ?2 AND sku = ?3 AND on_hand - reserved >= ?1
@@ -20,7 +20,7 @@ enum SQLiteStockLedger {
 
     /// Gives back units reserved for a cancelled order.
     static func release(_ db: Database, location: String, sku: String, quantity: Int64, _ context: StockMoveContext) throws {
-        try db.execute(
+        try db.executeCached(
             sql: "UPDATE stock_levels SET reserved = reserved - ?1, updated_at = ?4 WHERE location = ?2 AND sku = ?3 AND reserved >= ?1",
             arguments: [quantity, location, sku, context.now.millis])
         guard db.changesCount == 1 else { throw StorageError.corrupt("reservation of \(sku) at \(location)") }
@@ -29,7 +29,7 @@ enum SQLiteStockLedger {
 
     /// Reserved units leave the building (shipped or collected).
     static func fulfil(_ db: Database, location: String, sku: String, quantity: Int64, _ context: StockMoveContext) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE stock_levels SET on_hand = on_hand - ?1, reserved = reserved - ?1, updated_at = ?4
                 WHERE location = ?2 AND sku = ?3 AND reserved >= ?1
@@ -42,14 +42,14 @@ enum SQLiteStockLedger {
     /// Adds (or, negative, takes away) on-hand units; taking away never goes below what is reserved.
     static func add(_ db: Database, location: String, sku: String, delta: Int64, reason: StockReason, _ context: StockMoveContext) throws {
         if delta > 0 {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO stock_levels (location, sku, on_hand, reserved, updated_at) VALUES (?1, ?2, ?3, 0, ?4)
                     ON CONFLICT(location, sku) DO UPDATE SET on_hand = on_hand + excluded.on_hand, updated_at = excluded.updated_at
                     """,
                 arguments: [location, sku, delta, context.now.millis])
         } else {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE stock_levels SET on_hand = on_hand + ?1, updated_at = ?4
                     WHERE location = ?2 AND sku = ?3 AND on_hand + ?1 >= reserved
@@ -69,7 +69,7 @@ enum SQLiteStockLedger {
     private static func record(
         _ db: Database, location: String, sku: String, onHand: Int64, reserved: Int64, reason: StockReason, _ context: StockMoveContext
     ) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO stock_movements (location, sku, on_hand_delta, reserved_delta, reason, reference, note, actor, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

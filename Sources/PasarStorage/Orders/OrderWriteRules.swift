@@ -4,12 +4,17 @@ import PasarCore
 /// What both order stores decide before and after their SQL, kept in one place so SQLite and
 /// PostgreSQL give the same answers.
 enum OrderWriteRules {
-    /// The `orders` columns that depend on how the order is fulfilled, and its snapshot JSON.
-    struct Columns {
+    /// What placing a draft writes that needs encoding (the `orders` columns that depend on how the
+    /// order is fulfilled, its snapshot JSON, each line's formatted amounts, the `order_placed` event),
+    /// made before the transaction so the writer, which every checkout waits for, only runs SQL.
+    struct Encoded {
         let snapshot: String
         let shippingMethod: String?
         let shippingAddress: String?
         let pickupStore: String?
+        /// `formatted` of each line, in line order.
+        let lineFormatted: [String]
+        let placedEvent: OutboxEntry
 
         init(_ draft: OrderDraft) throws {
             snapshot = try JSONColumn.encode(
@@ -26,6 +31,8 @@ enum OrderWriteRules {
                 shippingAddress = nil
                 pickupStore = store
             }
+            lineFormatted = try draft.lines.map { try JSONColumn.encode($0.formatted) }
+            placedEvent = try OutboxEntry(placed: draft)
         }
     }
 

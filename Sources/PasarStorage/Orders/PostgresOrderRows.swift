@@ -9,8 +9,9 @@ enum PostgresOrderRows {
     /// finds that order.
     struct IdempotencyKeyTaken: Error {}
 
-    static func insert(_ connection: PostgresConnection, draft: OrderDraft, idempotencyKey: String, location: String) async throws {
-        let columns = try OrderWriteRules.Columns(draft)
+    static func insert(
+        _ connection: PostgresConnection, draft: OrderDraft, encoded columns: OrderWriteRules.Encoded, idempotencyKey: String, location: String
+    ) async throws {
         let totals = draft.totals
         let pricesIncludeTax: Int64 = draft.pricesIncludeTax ? 1 : 0
         do {
@@ -31,14 +32,14 @@ enum PostgresOrderRows {
         } catch let error as PSQLError where error.isUniqueViolation && error.constraintName == "orders_idempotency_key_key" {
             throw IdempotencyKeyTaken()
         }
-        for line in draft.lines {
+        for (line, formatted) in zip(draft.lines, columns.lineFormatted) {
             try await connection.execute(
                 """
                 INSERT INTO order_lines (order_id, line_number, sku, product_id, name, quantity, unit_minor, amount_minor, discount_minor,
                     tax_rate, net_minor, tax_minor, gross_minor, formatted)
                 VALUES (\(draft.id), \(Int64(line.number)), \(line.sku), \(line.productID), \(line.name), \(line.quantity),
                     \(line.unitAmount.minorUnits), \(line.amount.minorUnits), \(line.discount.minorUnits), \(line.taxRate.description),
-                    \(line.net.minorUnits), \(line.tax.minorUnits), \(line.gross.minorUnits), \(try JSONColumn.encode(line.formatted)))
+                    \(line.net.minorUnits), \(line.tax.minorUnits), \(line.gross.minorUnits), \(formatted))
                 """)
         }
         try await recordStatus(connection, orderID: draft.id, status: .placed, actor: draft.channel, note: nil, at: draft.placedAt)

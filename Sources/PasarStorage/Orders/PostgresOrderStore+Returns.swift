@@ -35,9 +35,7 @@ extension PostgresOrderStore {
             guard refunded == 1 else { throw StorageError.corrupt("refunds of order \(order.id) exceed its total") }
             try await Self.insertReturn(connection, request, lines: lines, total: plan.refund, tax: plan.refundTax)
             for event in plan.events {
-                try await PostgresOutbox.append(
-                    connection, event.kind, orderID: order.id, customerID: order.customerID, market: order.market, language: order.language,
-                    arguments: event.arguments, now: request.now)
+                try await PostgresOutbox.append(connection, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: request.now))
             }
             return plan.stored
         }

@@ -35,9 +35,7 @@ extension PostgresOrderStore {
                 try await connection.execute("UPDATE orders SET refunded_minor = total_minor WHERE id = \(order.id)")
             }
             for event in plan.events {
-                try await PostgresOutbox.append(
-                    connection, event.kind, orderID: order.id, customerID: order.customerID, market: order.market, language: order.language,
-                    arguments: event.arguments, now: change.now)
+                try await PostgresOutbox.append(connection, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: change.now))
             }
             return try await PostgresOrderRows.require(connection, id: order.id)
         }

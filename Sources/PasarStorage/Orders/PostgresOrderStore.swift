@@ -32,7 +32,8 @@ public final class PostgresOrderStore: OrderStore {
     /// order; the cart's conditional update makes a second checkout of one cart (another key) wait
     /// and then find the cart closed.
     private func placeOnce(_ draft: OrderDraft, idempotencyKey: String) async throws -> PlacedOrder {
-        try await database.write { connection in
+        let encoded = try OrderWriteRules.Encoded(draft)
+        return try await database.write { connection in
             try await connection.execute("SELECT pg_advisory_xact_lock(\(Self.idempotencyLockClass), hashtext(\(idempotencyKey)))")
             if let existingID = try await connection.value("SELECT id FROM orders WHERE idempotency_key = \(idempotencyKey)", as: String.self) {
                 let existing = try await PostgresOrderRows.require(connection, id: existingID)
@@ -45,13 +46,10 @@ public final class PostgresOrderStore: OrderStore {
             // The order goes in before the stock is reserved: the stock rows, which every checkout of the
             // same SKU waits for, then stay locked only for the reservation, the outbox append and the commit.
             let firstChoice = draft.stockLocations.first ?? ""
-            try await PostgresOrderRows.insert(connection, draft: draft, idempotencyKey: idempotencyKey, location: firstChoice)
+            try await PostgresOrderRows.insert(connection, draft: draft, encoded: encoded, idempotencyKey: idempotencyKey, location: firstChoice)
             let location = try await Self.reserveStock(connection, for: draft)
             if location != firstChoice { try await connection.execute("UPDATE orders SET location = \(location) WHERE id = \(draft.id)") }
-            try await PostgresOutbox.append(
-                connection, .orderPlaced, orderID: draft.id, customerID: draft.customerID, market: draft.market, language: draft.language,
-                arguments: .init(order: draft.number, count: draft.unitCount, amount: draft.totals.total, store: nil, returnID: nil),
-                now: draft.placedAt)
+            try await PostgresOutbox.append(connection, encoded.placedEvent)
             return PlacedOrder(order: try OrderWriteRules.placed(draft, location: location), created: true)
         }
     }

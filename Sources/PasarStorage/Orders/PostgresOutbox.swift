@@ -13,16 +13,16 @@ enum PostgresOutbox {
     /// Any fixed number no other Pasar lock uses ("pasar_ev"); taken only here.
     static let lockKey: Int64 = 0x7061_7361_725F_6576
 
-    static func append(
-        _ connection: PostgresConnection, _ kind: OrderEvent.Kind, orderID: String, customerID: String?, market: String, language: String,
-        arguments: OrderEvent.Arguments, now: Date
-    ) async throws {
-        // Taken again by a second append in the same transaction, which costs nothing.
-        try await connection.execute("SELECT pg_advisory_xact_lock(\(lockKey))")
+    /// One statement: the lock and the insert go in a single round trip. Taken again by a second
+    /// append in the same transaction, the lock costs nothing.
+    static func append(_ connection: PostgresConnection, _ entry: OutboxEntry) async throws {
         try await connection.execute(
             """
+            WITH serialized AS (SELECT pg_advisory_xact_lock(\(lockKey)))
             INSERT INTO order_events (type, order_id, customer_id, market, language, arguments, created_at)
-            VALUES (\(kind.rawValue), \(orderID), \(customerID), \(market), \(language), \(try JSONColumn.encode(arguments)), \(now.millis))
+            SELECT \(entry.kind.rawValue), \(entry.orderID), \(entry.customerID), \(entry.market), \(entry.language), \(entry.arguments),
+                \(entry.createdAt.millis)
+            FROM serialized
             """)
     }
 

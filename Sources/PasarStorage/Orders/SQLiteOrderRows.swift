@@ -5,11 +5,10 @@ import PasarLocalization
 
 /// Writes an order snapshot to its tables and reads it back.
 enum SQLiteOrderRows {
-    static func insert(_ db: Database, draft: OrderDraft, idempotencyKey: String, location: String) throws {
-        let columns = try OrderWriteRules.Columns(draft)
+    static func insert(_ db: Database, draft: OrderDraft, encoded columns: OrderWriteRules.Encoded, idempotencyKey: String, location: String) throws {
         let totals = draft.totals
         do {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO orders (id, number, idempotency_key, cart_id, customer_id, email, market, channel, language, currency,
                         prices_include_tax, status, fulfilment, location, shipping_method, shipping_address, pickup_store, payment_provider,
@@ -27,8 +26,8 @@ enum SQLiteOrderRows {
             // Order numbers are short and random; the caller draws another one and tries again.
             throw StorageError.conflict(field: "number", message: "order number \(draft.number) is taken")
         }
-        for line in draft.lines {
-            try db.execute(
+        for (line, formatted) in zip(draft.lines, columns.lineFormatted) {
+            try db.executeCached(
                 sql: """
                     INSERT INTO order_lines (order_id, line_number, sku, product_id, name, quantity, unit_minor, amount_minor, discount_minor,
                         tax_rate, net_minor, tax_minor, gross_minor, formatted)
@@ -37,14 +36,14 @@ enum SQLiteOrderRows {
                 arguments: [
                     draft.id, line.number, line.sku, line.productID, line.name, line.quantity, line.unitAmount.minorUnits,
                     line.amount.minorUnits, line.discount.minorUnits, line.taxRate.description, line.net.minorUnits, line.tax.minorUnits,
-                    line.gross.minorUnits, try JSONColumn.encode(line.formatted),
+                    line.gross.minorUnits, formatted,
                 ])
         }
         try recordStatus(db, orderID: draft.id, status: .placed, actor: draft.channel, note: nil, at: draft.placedAt)
     }
 
     static func recordStatus(_ db: Database, orderID: String, status: OrderStatus, actor: String, note: String?, at: Date) throws {
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO order_status_changes (order_id, status, actor, note, changed_at) VALUES (?, ?, ?, ?, ?)",
             arguments: [orderID, status.rawValue, actor, note, at.millis])
     }

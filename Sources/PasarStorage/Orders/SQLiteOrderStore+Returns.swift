@@ -33,9 +33,7 @@ extension SQLiteOrderStore {
             guard db.changesCount == 1 else { throw StorageError.corrupt("refunds of order \(order.id) exceed its total") }
             try insertReturn(db, request, lines: lines, total: plan.refund, tax: plan.refundTax)
             for event in plan.events {
-                try SQLiteOutbox.append(
-                    db, event.kind, orderID: order.id, customerID: order.customerID, market: order.market, language: order.language,
-                    arguments: event.arguments, now: request.now)
+                try SQLiteOutbox.append(db, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: request.now))
             }
             return plan.stored
         }

@@ -29,9 +29,7 @@ extension SQLiteOrderStore {
                 try db.execute(sql: "UPDATE orders SET refunded_minor = total_minor WHERE id = ?", arguments: [order.id])
             }
             for event in plan.events {
-                try SQLiteOutbox.append(
-                    db, event.kind, orderID: order.id, customerID: order.customerID, market: order.market, language: order.language,
-                    arguments: event.arguments, now: change.now)
+                try SQLiteOutbox.append(db, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: change.now))
             }
             return try SQLiteOrderRows.require(db, id: order.id)
         }

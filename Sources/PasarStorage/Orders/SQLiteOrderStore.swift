@@ -12,8 +12,10 @@ public final class SQLiteOrderStore: OrderStore {
     }
 
     public func place(_ draft: OrderDraft, idempotencyKey: String) async throws -> PlacedOrder {
-        try await pool.write { db in
-            if let existingID = try String.fetchOne(db, sql: "SELECT id FROM orders WHERE idempotency_key = ?", arguments: [idempotencyKey]) {
+        let encoded = try OrderWriteRules.Encoded(draft)
+        return try await pool.write { db in
+            if let existingID = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM orders WHERE idempotency_key = ?"), arguments: [idempotencyKey]) {
                 let existing = try SQLiteOrderRows.require(db, id: existingID)
                 guard existing.cartID == draft.cartID else { throw OrderStoreError.idempotencyKeyReused(orderID: existingID) }
                 return PlacedOrder(order: existing, created: false)
@@ -22,30 +24,33 @@ public final class SQLiteOrderStore: OrderStore {
                 throw OrderStoreError.cartNotActive(cartID)
             }
             let location = try Self.reserveStock(db, for: draft)
-            try SQLiteOrderRows.insert(db, draft: draft, idempotencyKey: idempotencyKey, location: location)
-            try SQLiteOutbox.append(
-                db, .orderPlaced, orderID: draft.id, customerID: draft.customerID, market: draft.market, language: draft.language,
-                arguments: .init(order: draft.number, count: draft.unitCount, amount: draft.totals.total, store: nil, returnID: nil),
-                now: draft.placedAt)
+            try SQLiteOrderRows.insert(db, draft: draft, encoded: encoded, idempotencyKey: idempotencyKey, location: location)
+            try SQLiteOutbox.append(db, encoded.placedEvent)
             return PlacedOrder(order: try OrderWriteRules.placed(draft, location: location), created: true)
         }
     }
 
-    /// Tries each candidate location in turn inside a savepoint, so a location that lacks one line
-    /// leaves no reservation behind; returns the location that had everything.
+    /// Tries each candidate location in turn, inside a savepoint when another location could still
+    /// follow, so a location that lacks one line leaves no reservation behind (a shortage at the last
+    /// one fails the whole transaction); returns the location that had everything.
     private static func reserveStock(_ db: Database, for draft: OrderDraft) throws -> String {
         var firstShortage: (sku: String, location: String)?
-        for location in draft.stockLocations {
+        let context = StockMoveContext(reference: draft.id, note: nil, actor: draft.channel, now: draft.placedAt)
+        func reserveAll(at location: String) throws -> String? {
+            for line in draft.lines {
+                if try !SQLiteStockLedger.reserve(db, location: location, sku: line.sku, quantity: line.quantity, context) { return line.sku }
+            }
+            return nil
+        }
+        for (index, location) in draft.stockLocations.enumerated() {
             var shortage: String?
-            try db.inSavepoint {
-                let context = StockMoveContext(reference: draft.id, note: nil, actor: draft.channel, now: draft.placedAt)
-                for line in draft.lines {
-                    if try !SQLiteStockLedger.reserve(db, location: location, sku: line.sku, quantity: line.quantity, context) {
-                        shortage = line.sku
-                        return .rollback
-                    }
+            if index < draft.stockLocations.count - 1 {
+                try db.inSavepoint {
+                    shortage = try reserveAll(at: location)
+                    return shortage == nil ? .commit : .rollback
                 }
-                return .commit
+            } else {
+                shortage = try reserveAll(at: location)
             }
             guard let shortage else { return location }
             firstShortage = firstShortage ?? (shortage, location)

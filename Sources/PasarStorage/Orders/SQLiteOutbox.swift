@@ -3,16 +3,13 @@ import GRDB
 
 /// The transactional outbox: events are appended inside the transaction of the change they report.
 enum SQLiteOutbox {
-    static func append(
-        _ db: Database, _ kind: OrderEvent.Kind, orderID: String, customerID: String?, market: String, language: String,
-        arguments: OrderEvent.Arguments, now: Date
-    ) throws {
-        try db.execute(
+    static func append(_ db: Database, _ entry: OutboxEntry) throws {
+        try db.executeCached(
             sql: """
                 INSERT INTO order_events (type, order_id, customer_id, market, language, arguments, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [kind.rawValue, orderID, customerID, market, language, try JSONColumn.encode(arguments), now.millis])
+            arguments: [entry.kind.rawValue, entry.orderID, entry.customerID, entry.market, entry.language, entry.arguments, entry.createdAt.millis])
     }
 
     static func events(_ db: Database, after sequence: Int64, limit: Int) throws -> [OrderEvent] {
