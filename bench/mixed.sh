@@ -57,7 +57,7 @@ size, work = int(sys.argv[1]), sys.argv[2]
 rng = random.Random(7)
 langs = ["de", "en", "tr"]
 paths = [f"/v1/markets/de/products/p{rng.randrange(size):07d}?lang={rng.choice(langs)}" for _ in range(4000)]
-sorts = ["", "&sort=price", "&sort=-price", "&sort=name"]
+sorts = ["", "&sort=price", "&sort=name", "&sort=id"]
 for _ in range(2000):
     top = rng.randrange(1, 21)
     category = f"cat-{top:02d}" if rng.random() < 0.5 else f"cat-{top:02d}-{rng.randrange(1, 10):02d}"

@@ -40,6 +40,29 @@ struct AdminRoutesTests {
         }
     }
 
+    @Test func aSavedCategoryIsServedAtOnceThoughTheTreeWasCached() async throws {
+        try await TestServer(demo: false).run { client in
+            // Reading the tree and filtering by an unknown category both go through the cached tree.
+            try await client.execute(uri: "/v1/markets/de/categories?lang=en", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(!response.text.contains("herbal"))
+            }
+            try await client.execute(uri: "/v1/markets/de/products?lang=en&category=herbal", method: .get) { response in
+                #expect(response.status == .badRequest, "\(response.text)")
+            }
+            let category = #"{"translations": {"en": {"name": "Herbal tea", "slug": "herbal"}}}"#
+            try await client.execute(uri: "/v1/admin/categories/herbal", method: .put, headers: authorized, body: body(category)) { response in
+                #expect(response.status == .ok || response.status == .created, "\(response.text)")
+            }
+            try await client.execute(uri: "/v1/markets/de/categories?lang=en", method: .get) { response in
+                #expect(response.text.contains(#""name":"Herbal tea""#), "\(response.text)")
+            }
+            try await client.execute(uri: "/v1/markets/de/products?lang=en&category=herbal", method: .get) { response in
+                #expect(response.status == .ok, "\(response.text)")
+            }
+        }
+    }
+
     @Test func replacesPricesAndKeepsThemOnTextOnlyUpdates() async throws {
         try await TestServer(demo: false).run { client in
             try await client.execute(uri: "/v1/admin/products/sv-a", method: .put, headers: authorized, body: body(swedishProduct("sv-a", "Apelsinte", price: "2.00"))) { _ in }

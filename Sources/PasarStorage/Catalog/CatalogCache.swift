@@ -1,8 +1,9 @@
 import PasarCore
 import Synchronization
 
-/// Decoded products and price lists kept in memory, so reads of popular products skip SQLite and
-/// JSON decoding. Every catalog write through this process clears it and bumps the generation; a
+/// Decoded products, price lists and the category tree kept in memory, so reads of popular products
+/// and every list page (which checks its category and names the facets' categories) skip the
+/// database and JSON decoding. Every catalog write through this process clears it and bumps the generation; a
 /// read that began before a write stores nothing. Writes by other processes (`pasar import` on the
 /// same SQLite file) are seen once an entry's time to live has passed; on PostgreSQL the change feed
 /// clears it when another process commits a catalog write. Bounded: when full it starts over.
@@ -18,6 +19,7 @@ final class CatalogCache: Sendable {
         var prices: [String: Entry<[PriceEntry]>] = [:]
         /// The product of each SKU (cart writes look it up on every add).
         var productIDs: [String: Entry<String>] = [:]
+        var categories: Entry<[Category]>?
     }
 
     private let state = Mutex(State())
@@ -71,6 +73,17 @@ final class CatalogCache: Sendable {
         return found
     }
 
+    /// Every category, cached or from `fetch`.
+    func categories(fetch: () async throws -> [Category]) async rethrows -> [Category] {
+        let now = ContinuousClock.now
+        let cached = state.withLock { $0.categories.flatMap { now - $0.stored < timeToLive ? $0.value : nil } }
+        if let cached { return cached }
+        let generation = self.generation
+        let categories = try await fetch()
+        store(generation: generation) { state, stored in state.categories = Entry(value: categories, stored: stored) }
+        return categories
+    }
+
     private func readThrough<Value: Sendable>(
         _ table: any WritableKeyPath<State, [String: Entry<Value>]> & Sendable, key: String, fetch: () async throws -> Value
     ) async rethrows -> Value {
@@ -106,6 +119,7 @@ final class CatalogCache: Sendable {
             state.products.removeAll(keepingCapacity: true)
             state.prices.removeAll(keepingCapacity: true)
             state.productIDs.removeAll(keepingCapacity: true)
+            state.categories = nil
         }
     }
 }

@@ -100,11 +100,13 @@ public final class PostgresCatalogStore: CatalogStore {
     }
 
     public func categories() async throws -> [Category] {
-        try await database.read { connection in
-            try await connection.rows("SELECT id, parent_id, position, translations FROM categories ORDER BY position, id COLLATE \"C\"").map { row in
-                Category(
-                    id: try row.get("id"), parentID: try row.get("parent_id", as: String?.self), position: Int(try row.get("position", as: Int64.self)),
-                    translations: try JSONColumn.decode([String: CategoryTranslation].self, from: try row.get("translations")))
+        try await cache.categories {
+            try await database.read { connection in
+                try await connection.rows("SELECT id, parent_id, position, translations FROM categories ORDER BY position, id COLLATE \"C\"").map { row in
+                    Category(
+                        id: try row.get("id"), parentID: try row.get("parent_id", as: String?.self), position: Int(try row.get("position", as: Int64.self)),
+                        translations: try JSONColumn.decode([String: CategoryTranslation].self, from: try row.get("translations")))
+                }
             }
         }
     }

@@ -189,11 +189,13 @@ public final class SQLiteCatalogStore: CatalogStore {
     }
 
     public func categories() async throws -> [Category] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, parent_id, position, translations FROM categories ORDER BY position, id").map { row in
-                Category(
-                    id: row["id"], parentID: row["parent_id"], position: row["position"],
-                    translations: try JSONColumn.decode([String: CategoryTranslation].self, from: row["translations"]))
+        try await cache.categories {
+            try await pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT id, parent_id, position, translations FROM categories ORDER BY position, id").map { row in
+                    Category(
+                        id: row["id"], parentID: row["parent_id"], position: row["position"],
+                        translations: try JSONColumn.decode([String: CategoryTranslation].self, from: row["translations"]))
+                }
             }
         }
     }
