@@ -19,18 +19,34 @@ struct KeysCommand: ParsableCommand {
         @Flag(help: "An admin key instead of a channel key.")
         var admin = false
 
+        @Flag(help: "A publishable channel key for browser pages (no secret; bound to --origin, limited per client address).")
+        var publishable = false
+
+        @Option(name: .customLong("origin"), help: "An origin whose pages may use the publishable key (repeatable).")
+        var origins: [String] = []
+
         func validate() throws {
             guard (channel != nil) != admin else { throw ValidationError("give either --channel or --admin") }
+            guard publishable == !origins.isEmpty else { throw ValidationError("a publishable key needs --origin, and --origin needs --publishable") }
+            guard !(publishable && admin) else { throw ValidationError("an admin key cannot be publishable") }
+            for origin in origins {
+                do { _ = try CrossOriginPolicy.normalized(origin) } catch { throw ValidationError("--origin: \(error)") }
+            }
         }
 
         func run() throws {
             var generator = SystemRandomNumberGenerator()
             let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789")
-            let key = "pk_" + String((0..<32).map { _ in alphabet.randomElement(using: &generator)! })
+            // Publishable keys start pk_, secret ones sk_, so a secret key pasted into a page stands out.
+            let key = (publishable ? "pk_" : "sk_") + String((0..<32).map { _ in alphabet.randomElement(using: &generator)! })
             print("key (give it to the client; it is not stored): \(key)")
             print("entry for the keys file:")
             print("  - name: \(name)")
             print(admin ? "    role: admin" : "    channel: \(channel ?? "")")
+            if publishable {
+                print("    publishable: true")
+                print("    origins: [\(try origins.map(CrossOriginPolicy.normalized).joined(separator: ", "))]")
+            }
             print("    sha256: \(APIKeyring.digest(key))")
         }
     }

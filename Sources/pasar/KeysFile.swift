@@ -9,6 +9,11 @@ import Yams
 ///   - name: web-shop          # shown in logs instead of the key
 ///     channel: web
 ///     sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+///   - name: shop-browser      # a publishable key: in page JavaScript, so no secret
+///     channel: web
+///     publishable: true
+///     origins: [https://shop.example.com]
+///     sha256: …
 ///   - name: back-office
 ///     role: admin
 ///     sha256: …
@@ -21,6 +26,8 @@ enum KeysFile {
             let channel: String?
             let role: String?
             let sha256: String
+            let publishable: Bool?
+            let origins: [String]?
         }
 
         let keys: [Key]
@@ -44,11 +51,29 @@ enum KeysFile {
             guard key.sha256.count == 64, key.sha256.allSatisfy(\.isHexDigit) else {
                 throw KeyringError("\(where_).sha256: must be 64 hex digits (the SHA-256 of the key)")
             }
+            let origins = try publishableOrigins(of: key, at: where_)
             switch (key.channel, key.role) {
-            case (let channel?, nil): return APIKeyring.Entry(name: key.name, role: .channel(channel), sha256: key.sha256)
+            case (let channel?, nil): return APIKeyring.Entry(name: key.name, role: .channel(channel), sha256: key.sha256, publishableOrigins: origins)
+            case (nil, "admin") where origins != nil: throw KeyringError("\(where_): an admin key cannot be publishable")
             case (nil, "admin"): return APIKeyring.Entry(name: key.name, role: .admin, sha256: key.sha256)
             default: throw KeyringError("\(where_): give either `channel: <channel>` or `role: admin`")
             }
+        }
+    }
+
+    /// A publishable key's origins, checked; nil for a secret key.
+    private static func publishableOrigins(of key: Document.Key, at where_: String) throws -> Set<String>? {
+        guard key.publishable == true else {
+            guard key.origins == nil else { throw KeyringError("\(where_).origins: only a publishable key (publishable: true) names origins") }
+            return nil
+        }
+        guard let origins = key.origins, !origins.isEmpty else {
+            throw KeyringError("\(where_).origins: a publishable key needs the origins of the pages that use it")
+        }
+        do {
+            return Set(try origins.map(CrossOriginPolicy.normalized))
+        } catch {
+            throw KeyringError("\(where_).origins: \(error)")
         }
     }
 }

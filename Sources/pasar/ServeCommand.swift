@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Every option can also come from the environment: PASAR_HOST, PASAR_PORT, PASAR_DB, PASAR_MARKETS,
             PASAR_MESSAGES, PASAR_ADMIN_KEY (prefer it to --admin-key, which other users can see in the process list),
-            PASAR_LOG_LEVEL, PASAR_CART_LIFETIME_HOURS, PASAR_RECOVERY_KEY (32+ bytes; signs abandoned-cart links, which
+            PASAR_LOG_LEVEL, PASAR_CART_LIFETIME_HOURS, PASAR_CORS_ORIGINS, PASAR_RECOVERY_KEY (32+ bytes; signs abandoned-cart links, which
             otherwise stop working at restart). SIGHUP reloads the market files; SIGTERM stops after requests in flight.
             """
     )
@@ -76,6 +76,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests per second per API key (anonymous: per address); bursts of twice as many. 0 turns limiting off.")
     var rateLimit: Int = Environment.value("PASAR_RATE_LIMIT").flatMap(Int.init) ?? 50
 
+    @Option(
+        name: .customLong("cors-origin"),
+        help: "A browser origin (https://shop.example.com) that may call the storefront routes; repeat for several (default PASAR_CORS_ORIGINS, comma-separated).")
+    var corsOrigins: [String] = []
+
+    /// The configured origins, and those of the publishable keys (their pages must pass CORS too).
+    private func crossOriginPolicy(keyring: APIKeyring? = nil) throws -> CrossOriginPolicy {
+        let origins = corsOrigins.isEmpty ? Environment.value("PASAR_CORS_ORIGINS").map(CrossOriginPolicy.origins(fromEnvironment:)) ?? [] : corsOrigins
+        return try CrossOriginPolicy(origins: origins + (keyring?.publishableOrigins.sorted() ?? []))
+    }
+
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = Environment.value("PASAR_LOG_LEVEL") ?? "info"
 
@@ -98,6 +109,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let key = resolvedAdminKey, key.count < APIKeyring.minimumKeyLength {
             throw ValidationError("the admin key must be at least \(APIKeyring.minimumKeyLength) characters")
         }
+        do { _ = try crossOriginPolicy() } catch { throw ValidationError("--cors-origin: \(error)") }
     }
 
     func run() async throws {
@@ -141,7 +153,7 @@ struct ServeCommand: AsyncParsableCommand {
             markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, keyring: keyring, customerTokens: customerTokens,
             rateLimit: rateLimit > 0 ? (Double(rateLimit), Double(rateLimit * 2)) : nil,
             messages: messageCatalog, commerce: commerce, changeFeed: stores.changeFeed, pageCache: !noPageCache,
-            catalogQuerySlots: resolvedSearchConcurrency)
+            catalogQuerySlots: resolvedSearchConcurrency, crossOrigin: try crossOriginPolicy(keyring: keyring))
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [

@@ -26,12 +26,16 @@ struct TestServer {
     static let customerTokenKey = Array("test-customer-token-key-0123456789".utf8)
     /// Channel keys of `TestServer(channelKeys: true)`.
     static let channelKeys = ["web": "web-key-0123456789abcdef", "pos": "pos-key-0123456789abcdef"]
+    /// The publishable `web` key of `TestServer(channelKeys: true)`, for pages of `shopOrigin`.
+    static let publishableKey = "pk_web-0123456789abcdef"
+    static let shopOrigin = "https://shop.example"
 
     /// `directory`: reuse the database of an earlier server (restart tests); a new one by default.
     /// Without `channelKeys` the storefront serves callers without a key, as `pasar serve --demo` does.
     init(
         demo: Bool = true, adminKey: String? = TestServer.adminKey, channelKeys: Bool = false, rateLimit: (Double, Double)? = nil,
-        directory: URL? = nil, cartLifetime: TimeInterval = 30 * 24 * 3600, catalogFile: String = "catalog/demo-catalog.jsonl"
+        directory: URL? = nil, cartLifetime: TimeInterval = 30 * 24 * 3600, catalogFile: String = "catalog/demo-catalog.jsonl",
+        crossOrigins: [String] = []
     ) async throws {
         let reused = directory != nil
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("pasar-test-\(UUID().uuidString)")
@@ -53,14 +57,17 @@ struct TestServer {
             markets: registry, catalog: catalog, carts: carts, cartSettings: CartSettings(lifetime: cartLifetime, recoveryKey: Self.recoveryKey),
             keyring: APIKeyring(
                 entries: (adminKey.map { [APIKeyring.Entry(name: "admin", role: .admin, key: $0)] } ?? [])
-                    + (channelKeys ? Self.channelKeys.map { APIKeyring.Entry(name: $0.key, role: .channel($0.key), key: $0.value) } : []),
+                    + (channelKeys ? Self.channelKeys.map { APIKeyring.Entry(name: $0.key, role: .channel($0.key), key: $0.value) } : [])
+                    + (channelKeys
+                        ? [APIKeyring.Entry(name: "web-browser", role: .channel("web"), key: Self.publishableKey, publishableOrigins: [Self.shopOrigin])]
+                        : []),
                 allowsAnonymous: !channelKeys),
             customerTokens: await CustomerTokens(key: Self.customerTokenKey), rateLimit: rateLimit,
             messages: try MessageCatalog.load(directory: "\(Fixtures.repositoryRoot)/Locales/messages"),
             commerce: CommerceStores(inventory: stores.inventory, orders: stores.orders, customers: stores.customers),
             changeFeed: stores.changeFeed,
             // Tests share two cores; only a database that is gone, not a slow moment, may fail readiness.
-            readinessTimeout: .seconds(120))
+            readinessTimeout: .seconds(120), crossOrigin: try CrossOriginPolicy(origins: crossOrigins))
     }
 
     /// Runs `body` against the live server, then closes the database and, unless `keep`, removes it.

@@ -33,13 +33,20 @@ public struct APIServices: Sendable {
     /// Bounds the list, search and suggestion queries that read the database at once.
     let catalogQueries: CatalogQueryGate
     let cartMessages: CartMessages
+    /// Signs the tokens that open a cart's live stream from a browser.
+    let streamTokenKey: [UInt8]
+    /// The browser origins that may call storefront routes; none by default.
+    public let crossOrigin: CrossOriginPolicy
 
     public init(
         markets: MarketRegistry, catalog: any CatalogStore, carts: any CartStore, cartSettings: CartSettings = CartSettings(),
         keyring: APIKeyring, customerTokens: CustomerTokens, rateLimit: (perSecond: Double, burst: Double)? = (50, 100),
         messages: MessageCatalog = .empty, commerce: CommerceStores, changeFeed: (any ChangeFeed)? = nil,
-        readinessTimeout: Duration = .seconds(10), pageCache: Bool = true, catalogQuerySlots: Int? = nil
+        readinessTimeout: Duration = .seconds(10), pageCache: Bool = true, catalogQuerySlots: Int? = nil,
+        crossOrigin: CrossOriginPolicy = .none
     ) {
+        self.crossOrigin = crossOrigin
+        streamTokenKey = CartStreamToken.key(from: cartSettings)
         productPages = PageCache(capacity: pageCache ? 10_000 : 0)
         // Half the cores by default: the other half stays free for cart writes and checkouts.
         catalogQueries = CatalogQueryGate(slots: catalogQuerySlots ?? ProcessInfo.processInfo.activeProcessorCount / 2)

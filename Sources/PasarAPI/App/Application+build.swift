@@ -16,13 +16,14 @@ public struct ServerSettings: Sendable {
 /// All Pasar routes, wired to the services they use.
 public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    if !services.crossOrigin.isEmpty { router.add(middleware: CrossOriginMiddleware(policy: services.crossOrigin)) }
     router.add(middleware: ProblemMiddleware(messages: services.messages, languages: services.languages))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ConditionalGetMiddleware())
     router.get("/healthz") { _, _ in StatusView(status: "ok") }
     router.get("/readyz", use: ReadinessCheck(services: services).respond)
     router.get("/openapi.json", use: OpenAPIDocument.response)
-    let v1 = router.group("v1").add(middleware: CallerMiddleware(keyring: services.keyring, limiter: services.rateLimiter))
+    let v1 = router.group("v1").add(middleware: CallerMiddleware(keyring: services.keyring, limiter: services.rateLimiter, streamTokenKey: services.streamTokenKey))
     MarketsController(services: services).addRoutes(to: v1)
     CatalogController(services: services).addRoutes(to: v1)
     SuggestionController(services: services).addRoutes(to: v1)

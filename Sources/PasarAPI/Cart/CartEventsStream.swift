@@ -11,6 +11,17 @@ struct CartEventsStream {
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("/carts/:cart/events", use: stream)
+        group.post("/carts/:cart/stream-tokens", use: issueToken)
+    }
+
+    /// `POST /v1/carts/{id}/stream-tokens`: a token that opens this cart's stream from a browser's
+    /// `EventSource`, which cannot send the key (`CartStreamToken`).
+    @Sendable func issueToken(request: Request, context: AppRequestContext) async throws -> EditedResponse<StreamTokenView> {
+        let (cart, _) = try await CartResponder(services: services).pathCart(request: request, context: context)
+        let token = CartStreamToken(cartID: cart.id, expires: Date().addingTimeInterval(CartStreamToken.lifetime), caller: context.caller)
+        let signed = token.signed(key: services.streamTokenKey)
+        let url = "/v1/carts/\(cart.id)/events?\(CartStreamToken.queryName)=\(signed)"
+        return StreamTokenView(token: signed, expiresAt: CartPresenter.timestamp(token.expires), eventsURL: url).reply(.created)
     }
 
     @Sendable func stream(request: Request, context: AppRequestContext) async throws -> Response {
@@ -51,5 +62,16 @@ struct CartEventsStream {
     private static func event(_ view: CartView, version: Int64) throws -> ByteBuffer {
         let json = String(decoding: try JSONResponseEncoder.encode(view), as: UTF8.self)
         return ByteBuffer(string: "event: cart\nid: \(version)\ndata: \(json)\n\n")
+    }
+}
+
+struct StreamTokenView: ResponseEncodable {
+    let token: String
+    /// Connect before this; an open stream stays open.
+    let expiresAt: String
+    let eventsURL: String
+
+    enum CodingKeys: String, CodingKey {
+        case token, expiresAt = "expires_at", eventsURL = "events_url"
     }
 }

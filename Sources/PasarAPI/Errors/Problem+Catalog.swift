@@ -32,6 +32,13 @@ extension Problem {
     static let unknownKey = Problem(.unauthorized, code: "unauthorized", title: "Unauthorized", detail: "the API key is not valid")
         .saying("problem_unknown_key")
 
+    static func originNotAllowed(_ origin: String) -> Problem {
+        Problem(
+            .forbidden, code: "origin_not_allowed", title: "Origin not allowed",
+            detail: "this publishable key may not be used from pages of \(origin)", field: "Origin"
+        ).saying("problem_origin_not_allowed")
+    }
+
     static let wrongScope = Problem(.forbidden, code: "forbidden", title: "Forbidden", detail: "this API key may not use admin routes")
 
     /// Maps storage failures to client errors; anything else stays a server error.

@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// The configured API keys, held only as SHA-256 digests and compared in constant time. Keys come
 /// from a keys file (digests only) or the environment (`PASAR_API_KEYS=web=…,pos=…`, hashed on
@@ -10,16 +10,21 @@ public struct APIKeyring: Sendable {
         public let role: Caller.Role
         /// Lower-case hex SHA-256 of the key.
         public let sha256: String
+        /// A publishable key's origins (`CrossOriginPolicy.normalized`); nil for a secret key.
+        public let publishableOrigins: Set<String>?
 
-        public init(name: String, role: Caller.Role, sha256: String) {
+        /// `publishableOrigins`: the pages a publishable channel key (one that sits in browser
+        /// JavaScript, so is no secret) may be used from; nil for a secret key.
+        public init(name: String, role: Caller.Role, sha256: String, publishableOrigins: Set<String>? = nil) {
             self.name = name
             self.role = role
             self.sha256 = sha256.lowercased()
+            self.publishableOrigins = publishableOrigins
         }
 
         /// An entry for a key given in clear (environment, tests); only its digest is kept.
-        public init(name: String, role: Caller.Role, key: String) {
-            self.init(name: name, role: role, sha256: APIKeyring.digest(key))
+        public init(name: String, role: Caller.Role, key: String, publishableOrigins: Set<String>? = nil) {
+            self.init(name: name, role: role, sha256: APIKeyring.digest(key), publishableOrigins: publishableOrigins)
         }
     }
 
@@ -37,6 +42,8 @@ public struct APIKeyring: Sendable {
 
     public var hasAdminKey: Bool { entries.contains { $0.role == .admin } }
     public var channelKeyCount: Int { entries.filter { $0.channel != nil }.count }
+    /// Every origin a publishable key names; browsers there must pass CORS too.
+    public var publishableOrigins: Set<String> { entries.reduce(into: []) { $0.formUnion($1.publishableOrigins ?? []) } }
 
     /// The caller a presented key belongs to, or nil for an unknown key.
     func caller(presenting key: String) -> Caller? {
@@ -48,7 +55,7 @@ public struct APIKeyring: Sendable {
             let difference = zip(stored, presented).reduce(UInt8(stored.count == presented.count ? 0 : 1)) { $0 | ($1.0 ^ $1.1) }
             if difference == 0 { found = entry }
         }
-        return found.map { Caller(name: $0.name, role: $0.role) }
+        return found.map { Caller(name: $0.name, role: $0.role, publishableOrigins: $0.publishableOrigins) }
     }
 
     public static func digest(_ key: String) -> String {

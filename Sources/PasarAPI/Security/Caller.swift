@@ -13,12 +13,15 @@ public struct Caller: Sendable, Equatable {
     /// The key's name from the configuration (never the key itself); `anonymous` without one.
     public let name: String
     public let role: Role
+    /// Set for a publishable channel key: the origins whose pages may use it.
+    public let publishableOrigins: Set<String>?
 
     public static let anonymous = Caller(name: "anonymous", role: .anonymous)
 
-    public init(name: String, role: Role) {
+    public init(name: String, role: Role, publishableOrigins: Set<String>? = nil) {
         self.name = name
         self.role = role
+        self.publishableOrigins = publishableOrigins
     }
 
     var isAdmin: Bool { role == .admin }

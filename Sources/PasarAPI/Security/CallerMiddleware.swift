@@ -4,11 +4,15 @@ import PasarLocalization
 
 /// Identifies the caller of every `/v1` route from `Authorization: Bearer <API key>` and applies
 /// its rate limit. No key: anonymous when the server allows it (demo), else 401; an unknown key:
-/// 401. The key is never logged, only the name it was configured under.
+/// 401. The key is never logged, only the name it was configured under. A publishable key works
+/// only from its own origins' pages (403 from another page's `Origin`), and is limited per client
+/// address: every shopper's browser holds the same key, so one bucket for the key would let one
+/// shopper spend everyone's budget.
 struct CallerMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let keyring: APIKeyring
     let limiter: RateLimiter?
+    let streamTokenKey: [UInt8]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -16,14 +20,25 @@ struct CallerMiddleware: RouterMiddleware {
             guard authorization.hasPrefix("Bearer "), let caller = keyring.caller(presenting: String(authorization.dropFirst(7))) else {
                 throw Problem.unknownKey
             }
+            if let origins = caller.publishableOrigins, let origin = request.headers[.origin], !origins.contains(origin) {
+                throw Problem.originNotAllowed(origin)
+            }
             context.caller = caller
+        } else if let streamed = try Self.streamTokenCaller(request, key: streamTokenKey) {
+            context.caller = streamed
         } else {
             guard keyring.allowsAnonymous else { throw Problem.missingKey }
             context.caller = .anonymous
         }
         context.logger[metadataKey: "caller"] = "\(context.caller.name)"
         if let limiter {
-            let bucket = context.caller.role == .anonymous ? "ip:\(context.remoteAddress?.ipAddress ?? "unknown")" : "key:\(context.caller.name)"
+            let address = context.remoteAddress?.ipAddress ?? "unknown"
+            let bucket =
+                switch (context.caller.role, context.caller.publishableOrigins) {
+                case (.anonymous, _): "ip:\(address)"
+                case (_, .some): "key:\(context.caller.name)|ip:\(address)"
+                case (_, .none): "key:\(context.caller.name)"
+                }
             if let wait = limiter.retryAfter(for: bucket) {
                 var problem = Problem(
                     .tooManyRequests, code: "rate_limited", title: "Too many requests",
@@ -34,6 +49,22 @@ struct CallerMiddleware: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+}
+
+extension CallerMiddleware {
+    /// The caller a `stream_token` on a cart's events path acts for; nil when there is none; 401
+    /// when it is forged, expired or for another cart.
+    static func streamTokenCaller(_ request: Request, key: [UInt8]) throws -> Caller? {
+        guard let cartID = CartStreamToken.streamedCartID(path: request.uri.path),
+            let text = request.uri.queryParameters[CartStreamToken.queryName[...]]
+        else { return nil }
+        guard let token = CartStreamToken.verify(String(text), cartID: cartID, key: key) else {
+            throw Problem(
+                .unauthorized, code: "stream_token_invalid", title: "Invalid stream token",
+                detail: "the stream token is not valid for this cart or has expired; ask for a new one", field: CartStreamToken.queryName)
+        }
+        return token.caller
     }
 }
 
