@@ -35,6 +35,19 @@ struct BadInputTests {
         }
     }
 
+    @Test func aCartInAMarketThatDoesNotExistIsNotFoundNotClosed() async throws {
+        try await TestServer().run { client in
+            try await client.execute(
+                uri: "/v1/carts", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: #"{"market": "zz"}"#)
+            ) { response in
+                #expect(response.status == .notFound)
+                let problem = try response.json(ProblemBody.self)
+                #expect(problem.field == "market")
+                #expect(problem.code == "not_found", "market_closed is for markets removed while carts were open")
+            }
+        }
+    }
+
     @Test func aCursorFromAnotherSortIsRefused() async throws {
         try await TestServer().run { client in
             let cursor = try await client.execute(uri: "/v1/markets/de/products?sort=price&limit=2", method: .get) {

@@ -27,7 +27,11 @@ struct CartController {
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
         let input = try await request.decode(as: CreateCartInput.self, context: context)
-        let scope = try CartScope(marketCode: input.market.trimmed.lowercased(), request: request, context: context, services: services)
+        let marketCode = input.market.trimmed.lowercased()
+        // A market that does not exist is a 404, as for reads; `market_closed` (409) is for carts
+        // of a market that was removed while they were open.
+        guard services.markets.snapshot.market(code: marketCode) != nil else { throw Problem.notFound("market '\(marketCode)'", field: "market") }
+        let scope = try CartScope(marketCode: marketCode, request: request, context: context, services: services)
         let customerID = try input.customerID.map { try CartInputRules.customerID($0) }
         if let customerID { try await CustomerAccess.require(customerID, request: request, context: context, services: services) }
         let email = try CartInputRules.email(input.email)
