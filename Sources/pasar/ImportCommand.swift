@@ -20,6 +20,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Directory of market files.")
     var markets: String = Environment.value("PASAR_MARKETS") ?? BundledFile.path("Locales/markets")
 
+    @OptionGroup var dataDirectory: DataDirectoryOption
+
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now

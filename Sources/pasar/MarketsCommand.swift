@@ -32,6 +32,8 @@ struct MarketsCommand: ParsableCommand {
         @Option(help: "Directory of market files.")
         var dir: String = BundledFile.path("Locales/markets")
 
+        @OptionGroup var dataDirectory: DataDirectoryOption
+
         func run() throws {
             let directory = directoryArgument ?? dir
             let result = MarketLoader.load(directory: directory)
@@ -49,6 +51,8 @@ struct MarketsCommand: ParsableCommand {
 
         @Option(help: "Directory of market files.")
         var dir: String = BundledFile.path("Locales/markets")
+
+        @OptionGroup var dataDirectory: DataDirectoryOption
 
         func run() throws {
             let markets = try MarketsCommand.loadRegistry(directory: dir).snapshot.markets
@@ -74,6 +78,8 @@ struct MarketsCommand: ParsableCommand {
 
         @Option(help: "Directory of market files.")
         var dir: String = BundledFile.path("Locales/markets")
+
+        @OptionGroup var dataDirectory: DataDirectoryOption
 
         func run() throws {
             let snapshot = try MarketsCommand.loadRegistry(directory: dir).snapshot

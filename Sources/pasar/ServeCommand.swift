@@ -31,6 +31,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Most PostgreSQL connections this process opens.")
     var dbConnections: Int = Environment.value("PASAR_DB_CONNECTIONS").flatMap(Int.init) ?? 20
 
+    @OptionGroup var dataDirectory: DataDirectoryOption
+
     @Option(help: "Directory of market files.")
     var markets: String = Environment.value("PASAR_MARKETS") ?? BundledFile.path("Locales/markets")
 
@@ -110,6 +112,13 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("the admin key must be at least \(APIKeyring.minimumKeyLength) characters")
         }
         do { _ = try crossOriginPolicy() } catch { throw ValidationError("--cors-origin: \(error)") }
+        try BundledFile.require(markets, setBy: "--markets (PASAR_MARKETS)")
+        try BundledFile.require(messages, setBy: "--messages (PASAR_MESSAGES)")
+        try BundledFile.require(synonyms, setBy: "--synonyms (PASAR_SYNONYMS)")
+        if demo {
+            try BundledFile.require(demoCatalog, setBy: "--demo-catalog")
+            try BundledFile.require(demoVouchers, setBy: "--demo-vouchers")
+        }
     }
 
     func run() async throws {
