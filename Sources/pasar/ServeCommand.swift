@@ -59,6 +59,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The demo vouchers file.")
     var demoVouchers: String = BundledFile.path("Fixtures/catalog/demo-vouchers.json")
 
+    @Option(help: "The folder of the demo storefront and POS pages, served under /demo/ with --demo.")
+    var demoPages: String = BundledFile.path("Demo")
+
     @Option(help: "Hours after which an untouched cart expires.")
     var cartLifetimeHours: Int = Environment.value("PASAR_CART_LIFETIME_HOURS").flatMap(Int.init) ?? 720
 
@@ -118,6 +121,7 @@ struct ServeCommand: AsyncParsableCommand {
         if demo {
             try BundledFile.require(demoCatalog, setBy: "--demo-catalog")
             try BundledFile.require(demoVouchers, setBy: "--demo-vouchers")
+            try BundledFile.require(demoPages, setBy: "--demo-pages")
         }
     }
 
@@ -162,7 +166,8 @@ struct ServeCommand: AsyncParsableCommand {
             markets: registry, catalog: catalog, carts: carts, cartSettings: cartSettings, keyring: keyring, customerTokens: customerTokens,
             rateLimit: rateLimit > 0 ? (Double(rateLimit), Double(rateLimit * 2)) : nil,
             messages: messageCatalog, commerce: commerce, changeFeed: stores.changeFeed, pageCache: !noPageCache,
-            catalogQuerySlots: resolvedSearchConcurrency, crossOrigin: try crossOriginPolicy(keyring: keyring))
+            catalogQuerySlots: resolvedSearchConcurrency, crossOrigin: try crossOriginPolicy(keyring: keyring),
+            demoPages: demo ? demoPages : nil)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [

@@ -22,8 +22,13 @@ enum CommandRunner {
 
     /// Runs `pasar` with `arguments` from `directory` (the repository root by default) and waits for it to exit.
     static func run(_ arguments: [String], in directory: String = Fixtures.repositoryRoot) throws -> Output {
+        try runProgram(executable.path, arguments, in: directory)
+    }
+
+    /// Runs any program the same way.
+    static func runProgram(_ path: String, _ arguments: [String], in directory: String = Fixtures.repositoryRoot) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe()
@@ -39,5 +44,13 @@ enum CommandRunner {
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
             standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// `runProgram` on a thread of its own, so a long run does not hold one of the few threads
+    /// every other test's async work shares.
+    static func runProgramDetached(_ path: String, _ arguments: [String]) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try runProgram(path, arguments) }) }
+        }
     }
 }

@@ -35,6 +35,8 @@ public struct APIServices: Sendable {
     let cartMessages: CartMessages
     /// Signs the tokens that open a cart's live stream from a browser.
     let streamTokenKey: [UInt8]
+    /// The folder of the demo storefront and POS pages, served under `/demo/` (`--demo` only).
+    public let demoPages: String?
     /// The browser origins that may call storefront routes; none by default.
     public let crossOrigin: CrossOriginPolicy
 
@@ -43,8 +45,9 @@ public struct APIServices: Sendable {
         keyring: APIKeyring, customerTokens: CustomerTokens, rateLimit: (perSecond: Double, burst: Double)? = (50, 100),
         messages: MessageCatalog = .empty, commerce: CommerceStores, changeFeed: (any ChangeFeed)? = nil,
         readinessTimeout: Duration = .seconds(10), pageCache: Bool = true, catalogQuerySlots: Int? = nil,
-        crossOrigin: CrossOriginPolicy = .none
+        crossOrigin: CrossOriginPolicy = .none, demoPages: String? = nil
     ) {
+        self.demoPages = demoPages
         self.crossOrigin = crossOrigin
         streamTokenKey = CartStreamToken.key(from: cartSettings)
         productPages = PageCache(capacity: pageCache ? 10_000 : 0)

@@ -1,0 +1,158 @@
+// The demo storefront: market and language, catalog with search and facets, product page, a cart
+// shared live with the POS screen, checkout and the order. Every amount is the API's `formatted`.
+import { connect, applyLanguage, element } from "./api.js";
+
+const api = connect();
+const $ = (id) => document.getElementById(id);
+const state = { market: null, marketView: null, cart: null, stream: null, category: "" };
+
+function showProblem(error) { $("problem").textContent = error.message; }
+function clearProblem() { $("problem").textContent = ""; }
+
+async function loadMarkets() {
+  const { items } = await api.markets();
+  const saved = localStorage.getItem("pasar.market");
+  state.market = items.some((market) => market.code === saved) ? saved : "de";
+  $("market").replaceChildren(...items.map((market) => element("option", { value: market.code, selected: market.code === state.market }, market.name)));
+}
+
+async function loadMarket() {
+  state.marketView = await api.market(state.market);
+  const languages = state.marketView.languages;
+  if (api.language && !languages.includes(api.language)) api.language = null;
+  $("language").replaceChildren(
+    element("option", { value: "" }, "Browser"),
+    ...languages.map((language) => element("option", { value: language, selected: language === api.language }, language)));
+  const stores = state.marketView.stores.filter((store) => store.pickup);
+  $("fulfilment").replaceChildren(
+    ...stores.map((store) => element("option", { value: `collect:${store.id}` }, store.name)),
+    ...state.marketView.shipping.map((method) => element("option", { value: `ship:${method.id}` }, method.name)));
+}
+
+async function loadProducts() {
+  const page = await api.products(state.market, { q: $("q").value.trim(), sort: $("sort").value, category: state.category });
+  applyLanguage(page.language);
+  $("products").replaceChildren(...page.items.map((product) =>
+    element("li", { class: "product", "data-id": product.id },
+      element("button", { class: "open", onclick: () => openProduct(product.id) }, product.name),
+      element("span", { class: "price" }, product.price?.display.formatted ?? ""))));
+  const categories = page.facets?.categories ?? page.facets?.category ?? [];
+  $("facets").replaceChildren(...categories.map((facet) =>
+    element("button", { class: facet.id === state.category ? "facet active" : "facet", onclick: () => { state.category = facet.id === state.category ? "" : facet.id; loadProducts().catch(showProblem); } },
+      `${facet.name ?? facet.id} (${facet.count_formatted ?? facet.count})`)));
+}
+
+async function openProduct(id) {
+  const product = await api.product(state.market, id);
+  const variant = product.variants[0];
+  const explanation = await api.explanation(state.market, product.id, variant.sku).catch(() => null);
+  $("product").hidden = false;
+  $("product").replaceChildren(
+    element("h2", {}, product.name),
+    element("p", {}, product.description ?? ""),
+    element("ul", { class: "variants" }, product.variants.map((choice) =>
+      element("li", {},
+        element("span", {}, Object.values(choice.options ?? {}).map((option) => option.label).join(" · ") || choice.sku),
+        element("span", { class: "price" }, choice.price?.display.formatted ?? ""),
+        element("button", { class: "add", "data-sku": choice.sku, onclick: () => addToCart(choice.sku) }, "+")))),
+    explanation ? element("ol", { class: "explanation" }, explanation.steps.map((step) => element("li", {}, `${step.detail}: ${step.amount.formatted}`))) : null,
+    element("button", { onclick: () => { $("product").hidden = true; } }, "×"));
+}
+
+async function ensureCart() {
+  if (state.cart && state.cart.status === "active") return state.cart;
+  const saved = localStorage.getItem("pasar.cart");
+  if (saved) {
+    const cart = await api.cart(saved).catch(() => null);
+    if (cart && cart.status === "active") return showCart(cart, true);
+  }
+  const cart = await api.createCart(state.market);
+  return showCart(cart, true);
+}
+
+async function addToCart(sku) {
+  clearProblem();
+  try {
+    const cart = await ensureCart();
+    showCart(await api.addLine(cart.id, sku));
+  } catch (error) { showProblem(error); }
+}
+
+function showCart(cart, watch = false) {
+  state.cart = cart;
+  localStorage.setItem("pasar.cart", cart.id);
+  $("cart-code").textContent = cart.id;
+  $("lines").replaceChildren(...cart.lines.map((line) =>
+    element("li", { class: "line", "data-sku": line.sku },
+      element("span", { class: "name" }, line.name),
+      element("span", { class: "quantity" }, String(line.quantity)),
+      element("span", { class: "amount" }, line.total.formatted),
+      element("button", { onclick: () => api.removeLine(cart.id, line.id).then(showCart, showProblem) }, "−"))));
+  const rows = [["Subtotal", cart.totals.subtotal], ["Discount", cart.totals.discount], ["Shipping", cart.totals.shipping],
+    ["Tax", cart.totals.tax], ["Total", cart.totals.total]];
+  $("totals").replaceChildren(...rows.flatMap(([label, amount]) => [element("dt", {}, label), element("dd", { id: `total-${label.toLowerCase()}` }, amount.formatted)]));
+  if (watch || !state.stream) {
+    state.stream?.close();
+    api.watchCart(cart.id, (live) => { if (live.version >= state.cart.version) showCart(live); }).then((source) => { state.stream = source; }, () => {});
+  }
+  return cart;
+}
+
+async function switchMarket(code) {
+  $("product").hidden = true; // its prices were for the market left behind
+  state.market = code;
+  localStorage.setItem("pasar.market", code);
+  await loadMarket();
+  if (state.cart?.status === "active") {
+    try { showCart(await api.switchMarket(state.cart.id, code)); } catch (error) { showProblem(error); }
+  }
+  await loadProducts();
+}
+
+async function placeOrder(event) {
+  event.preventDefault();
+  clearProblem();
+  try {
+    const cart = await ensureCart();
+    const [type, id] = $("fulfilment").value.split(":");
+    const fulfilment = type === "collect" ? { type, store: id } : { type, shipping_method: id };
+    const order = await api.checkout(cart.id, fulfilment, $("email").value);
+    state.stream?.close();
+    state.stream = null;
+    state.cart = null;
+    localStorage.removeItem("pasar.cart");
+    showOrder(order);
+  } catch (error) { showProblem(error); }
+}
+
+function showOrder(order) {
+  $("order").hidden = false;
+  $("order").replaceChildren(
+    element("h2", {}, `Order ${order.number}`),
+    element("p", { id: "order-status" }, order.status_label ?? order.status),
+    element("ul", {}, order.lines.map((line) => element("li", {}, `${line.quantity} × ${line.name} `, element("span", { class: "amount" }, line.total?.formatted ?? line.gross?.formatted ?? "")))),
+    element("p", { id: "order-total" }, order.totals.total.formatted));
+  $("lines").replaceChildren();
+  $("totals").replaceChildren();
+}
+
+$("market").addEventListener("change", (event) => switchMarket(event.target.value).catch(showProblem));
+$("language").addEventListener("change", async (event) => {
+  api.language = event.target.value || null;
+  $("product").hidden = true;
+  await loadProducts().catch(showProblem);
+  if (state.cart) showCart(await api.cart(state.cart.id), true);
+});
+$("search").addEventListener("submit", (event) => { event.preventDefault(); loadProducts().catch(showProblem); });
+$("voucher").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearProblem();
+  try { showCart(await api.addVoucher((await ensureCart()).id, $("voucher-code").value.trim())); } catch (error) { showProblem(error); }
+});
+$("checkout").addEventListener("submit", placeOrder);
+$("pos-link").href = `pos.html${location.search}`;
+
+await loadMarkets();
+await loadMarket();
+await loadProducts();
+document.body.dataset.ready = "true";
