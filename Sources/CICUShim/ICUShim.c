@@ -5,6 +5,10 @@
 
 #include <math.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/udateintervalformat.h>
+#include <unicode/udatpg.h>
 #include <unicode/uchar.h>
 #include <unicode/ucol.h>
 #include <unicode/ucurr.h>
@@ -53,6 +57,53 @@ void pasar_unumf_format_decimal(const PasarNumberFormatter *formatter, const cha
 int32_t pasar_unumf_result_to_string(const PasarFormattedNumber *result, uint16_t *buffer, int32_t capacity,
                                      int32_t *status) {
     return unumf_resultToString((const UFormattedNumber *)result, (UChar *)buffer, capacity, STATUS(status));
+}
+
+// MARK: - Dates
+
+PasarDateFormat *pasar_udat_open_skeleton(const uint16_t *skeleton, int32_t skeletonLength, const char *locale,
+                                          const uint16_t *zone, int32_t zoneLength, int32_t *status) {
+    UDateTimePatternGenerator *generator = udatpg_open(locale, STATUS(status));
+    if (U_FAILURE(*STATUS(status))) return NULL;
+    UChar pattern[128];
+    int32_t length = udatpg_getBestPattern(generator, (const UChar *)skeleton, skeletonLength, pattern, 128, STATUS(status));
+    udatpg_close(generator);
+    if (U_FAILURE(*STATUS(status)) || length >= 128) {
+        if (!U_FAILURE(*STATUS(status))) *STATUS(status) = U_BUFFER_OVERFLOW_ERROR;
+        return NULL;
+    }
+    return (PasarDateFormat *)udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, (const UChar *)zone, zoneLength, pattern, length,
+                                        STATUS(status));
+}
+
+void pasar_udat_close(PasarDateFormat *format) { udat_close((UDateFormat *)format); }
+
+int32_t pasar_udat_format(const PasarDateFormat *format, double millis, uint16_t *buffer, int32_t capacity,
+                          int32_t *status) {
+    return udat_format((const UDateFormat *)format, (UDate)millis, (UChar *)buffer, capacity, NULL, STATUS(status));
+}
+
+PasarDateIntervalFormat *pasar_udtitvfmt_open(const char *locale, const uint16_t *skeleton, int32_t skeletonLength,
+                                              const uint16_t *zone, int32_t zoneLength, int32_t *status) {
+    return (PasarDateIntervalFormat *)udtitvfmt_open(locale, (const UChar *)skeleton, skeletonLength, (const UChar *)zone,
+                                                     zoneLength, STATUS(status));
+}
+
+void pasar_udtitvfmt_close(PasarDateIntervalFormat *format) { udtitvfmt_close((UDateIntervalFormat *)format); }
+
+int32_t pasar_udtitvfmt_format(const PasarDateIntervalFormat *format, double fromMillis, double toMillis,
+                               uint16_t *buffer, int32_t capacity, int32_t *status) {
+    return udtitvfmt_format((const UDateIntervalFormat *)format, (UDate)fromMillis, (UDate)toMillis, (UChar *)buffer,
+                            capacity, NULL, STATUS(status));
+}
+
+int32_t pasar_ucal_canonical_zone(const uint16_t *zone, int32_t zoneLength, uint16_t *buffer, int32_t capacity,
+                                  int32_t *isSystemID, int32_t *status) {
+    UBool system = 0;
+    int32_t length = ucal_getCanonicalTimeZoneID((const UChar *)zone, zoneLength, (UChar *)buffer, capacity, &system,
+                                                 STATUS(status));
+    *isSystemID = system;
+    return length;
 }
 
 // MARK: - Number parsing

@@ -37,6 +37,31 @@ void pasar_unumf_format_decimal(const PasarNumberFormatter *formatter, const cha
 int32_t pasar_unumf_result_to_string(const PasarFormattedNumber *result, uint16_t *buffer, int32_t capacity,
                                      int32_t *status);
 
+// MARK: - Dates
+
+/// ICU `UDateFormat` from a skeleton's best pattern for a locale, in one time zone: not thread-safe.
+typedef struct PasarDateFormat PasarDateFormat;
+
+PasarDateFormat *pasar_udat_open_skeleton(const uint16_t *skeleton, int32_t skeletonLength, const char *locale,
+                                          const uint16_t *zone, int32_t zoneLength, int32_t *status);
+void pasar_udat_close(PasarDateFormat *format);
+/// Formats an instant given as milliseconds since 1970 UTC.
+int32_t pasar_udat_format(const PasarDateFormat *format, double millis, uint16_t *buffer, int32_t capacity,
+                          int32_t *status);
+
+/// ICU `UDateIntervalFormat` (a range such as a delivery window): not thread-safe.
+typedef struct PasarDateIntervalFormat PasarDateIntervalFormat;
+
+PasarDateIntervalFormat *pasar_udtitvfmt_open(const char *locale, const uint16_t *skeleton, int32_t skeletonLength,
+                                              const uint16_t *zone, int32_t zoneLength, int32_t *status);
+void pasar_udtitvfmt_close(PasarDateIntervalFormat *format);
+int32_t pasar_udtitvfmt_format(const PasarDateIntervalFormat *format, double fromMillis, double toMillis,
+                               uint16_t *buffer, int32_t capacity, int32_t *status);
+
+/// The canonical id of a time zone ("Europe/Berlin"); fails for ids ICU does not know.
+int32_t pasar_ucal_canonical_zone(const uint16_t *zone, int32_t zoneLength, uint16_t *buffer, int32_t capacity,
+                                  int32_t *isSystemID, int32_t *status);
+
 // MARK: - Number parsing (only ICU's legacy API parses)
 
 /// ICU `UNumberFormat` (legacy): not thread-safe.

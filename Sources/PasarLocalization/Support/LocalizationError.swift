@@ -8,6 +8,8 @@ public enum LocalizationError: Error, Equatable, Sendable, CustomStringConvertib
     case invalidNumber(String)
     /// A MessageFormat pattern ICU rejected, with the offset it reported.
     case invalidPattern(String, offset: Int)
+    /// Not an IANA time zone ICU knows (`Europe/Berlin`).
+    case unknownTimeZone(String)
     /// Any other ICU failure: the function and the ICU error code.
     case icu(String, code: Int32)
 
@@ -17,6 +19,7 @@ public enum LocalizationError: Error, Equatable, Sendable, CustomStringConvertib
         case .unknownCurrency(let code): "'\(code)' is not an ISO 4217 currency code in use"
         case .invalidNumber(let text): "'\(text)' is not a number"
         case .invalidPattern(let pattern, let offset): "message pattern is invalid at offset \(offset): \(pattern)"
+        case .unknownTimeZone(let zone): "'\(zone)' is not a known time zone (expected an IANA id such as Europe/Berlin)"
         case .icu(let function, let code): "ICU \(function) failed with error \(code)"
         }
     }
