@@ -129,7 +129,8 @@ function showOrder(order) {
   $("order").hidden = false;
   $("order").replaceChildren(
     element("h2", {}, `Order ${order.number}`),
-    element("p", { id: "order-status" }, order.status_label ?? order.status),
+    element("p", { id: "order-placed" }, order.placed_at_formatted),
+    element("p", { id: "order-status" }, order.status),
     element("ul", {}, order.lines.map((line) => element("li", {}, `${line.quantity} × ${line.name} `, element("span", { class: "amount" }, line.total?.formatted ?? line.gross?.formatted ?? "")))),
     element("p", { id: "order-total" }, order.totals.total.formatted));
   $("lines").replaceChildren();

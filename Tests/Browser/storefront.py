@@ -8,6 +8,7 @@ two browsers play the shopper's phone and the till. Expected strings are in Fixt
 Exits non-zero with the failing step's name; a screenshot of every step goes to --screenshots.
 """
 import argparse
+import re
 import json
 import os
 import sys
@@ -117,6 +118,8 @@ class Run:
         phone.find_element(By.ID, "place").click()
         self.wait(phone, ready.visibility_of_element_located((By.ID, "order")), f"no order page: {self.text_of(phone, '#problem')}")
         assert self.text_of(phone, "#order h2").startswith(expected["order_heading"]), self.text_of(phone, "#order h2")
+        placed = self.text_of(phone, "#order-placed")
+        assert re.fullmatch(expected["order_placed_de"], placed), f"the order date is not the API's German one: {placed}"
         self.shot(phone, "phone-order")
         print("browser journey passed:", self.step, "screenshots in", self.arguments.screenshots)
 

@@ -39,6 +39,8 @@ struct MarketView: ResponseEncodable, Sendable {
     let acceptedCurrencies: [String]
     let languages: [String]
     let defaultLanguage: String
+    /// The IANA zone the market's dates are shown in.
+    let timeZone: String
     let taxMode: String
     let priceSource: String
     let channels: [String]
@@ -53,6 +55,7 @@ struct MarketView: ResponseEncodable, Sendable {
         case code, name, countries, currency, languages, channels, example, shipping, stores
         case acceptedCurrencies = "accepted_currencies"
         case defaultLanguage = "default_language"
+        case timeZone = "time_zone"
         case taxMode = "tax_mode"
         case priceSource = "price_source"
         case cashExample = "cash_example"
@@ -67,6 +70,7 @@ struct MarketView: ResponseEncodable, Sendable {
         acceptedCurrencies = market.acceptedCurrencies.map(\.code)
         languages = market.languages.map(\.identifier)
         defaultLanguage = market.defaultLanguage.identifier
+        timeZone = market.timeZone
         taxMode = market.tax.mode.rawValue
         priceSource = market.priceSource.summary
         channels = market.channels

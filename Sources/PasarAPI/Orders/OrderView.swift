@@ -25,6 +25,8 @@ struct OrderView: ResponseEncodable {
     let payment: PaymentView
     let history: [StatusChangeView]
     let placedAt: String
+    /// `placed_at` as people read it: in the order's language and the market's time zone.
+    let placedAtFormatted: String
     let updatedAt: String
 
     enum CodingKeys: String, CodingKey {
@@ -33,6 +35,7 @@ struct OrderView: ResponseEncodable {
         case customerID = "customer_id"
         case stockLocation = "stock_location"
         case placedAt = "placed_at"
+        case placedAtFormatted = "placed_at_formatted"
         case updatedAt = "updated_at"
     }
 
@@ -56,10 +59,16 @@ struct OrderView: ResponseEncodable {
         payment = PaymentView(order.payment, paidAt: order.paidAt)
         history = order.history.map(StatusChangeView.init)
         placedAt = Self.timestamp(order.placedAt)
+        placedAtFormatted = try DateFormatting.shared.format(
+            DateFormatting.Instant(order.placedAt), .dateTime, locale: locale, timeZone: market?.timeZone ?? "UTC")
         updatedAt = Self.timestamp(order.updatedAt)
     }
 
     static func timestamp(_ date: Date) -> String { date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)) }
+}
+
+extension DateFormatting.Instant {
+    init(_ date: Date) { self.init(millisecondsSince1970: Int64((date.timeIntervalSince1970 * 1000).rounded())) }
 }
 
 extension AmountView {

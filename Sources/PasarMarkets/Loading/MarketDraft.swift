@@ -18,6 +18,7 @@ struct MarketDraft {
     let currency: Currency
     let acceptedCurrencies: [Currency]
     let languages: [LocaleTag]
+    let timeZone: String
     let tax: TaxPolicy
     let rounding: RoundingPolicy
     let derived: DerivedPrices?
@@ -35,7 +36,7 @@ struct MarketDraft {
             }
         return Market(
             code: code, names: names, countries: countries, currency: currency, acceptedCurrencies: acceptedCurrencies,
-            languages: languages, tax: tax, rounding: rounding, priceSource: source, channels: channels,
+            languages: languages, timeZone: timeZone, tax: tax, rounding: rounding, priceSource: source, channels: channels,
             shippingMethods: shippingMethods, stores: stores, warehouses: warehouses, file: file)
     }
 }

@@ -5,7 +5,7 @@ import Yams
 /// Turns one market's (merged) YAML mapping into a `MarketDraft`, reporting every field problem.
 struct MarketFileParser {
     static let topLevelFields: Set<String> = [
-        "code", "name", "countries", "currency", "accepted_currencies", "languages", "default_language", "tax", "rounding",
+        "code", "name", "countries", "currency", "accepted_currencies", "languages", "default_language", "time_zone", "tax", "rounding",
         "prices", "channels", "shipping", "stores", "warehouses", "extends",
     ]
 
@@ -28,6 +28,7 @@ struct MarketFileParser {
         let accepted = (reader.strings(fields["accepted_currencies"], "accepted_currencies", required: false) ?? [])
             .enumerated().compactMap { parseCurrencyCode($0.element, "accepted_currencies[\($0.offset)]") }
         let languages = parseLanguages(fields["languages"], defaultLanguage: reader.string(fields["default_language"], "default_language", required: false))
+        let timeZone = parseTimeZone(fields["time_zone"])
         let tax = parseTax(fields["tax"], countries: countries)
         let rounding = currency.flatMap { parseRounding(fields["rounding"], currency: $0) }
         let derived = parsePrices(fields["prices"])
@@ -38,7 +39,7 @@ struct MarketFileParser {
         guard let code, let currency, let tax, let rounding, !languages.isEmpty, reader.issues.isEmpty else { return nil }
         return MarketDraft(
             file: reader.file, code: code, names: names, countries: countries, currency: currency, acceptedCurrencies: accepted,
-            languages: languages, tax: tax, rounding: rounding, derived: derived, channels: channels, shippingMethods: shipping,
+            languages: languages, timeZone: timeZone, tax: tax, rounding: rounding, derived: derived, channels: channels, shippingMethods: shipping,
             stores: stores, warehouses: warehouses)
     }
 
@@ -58,6 +59,15 @@ struct MarketFileParser {
             }
             return country
         }
+    }
+
+    private func parseTimeZone(_ node: Node?) -> String {
+        guard let zone = reader.string(node, "time_zone", required: false) else { return "UTC" }
+        guard (try? DateFormatting.canonicalTimeZone(zone)) != nil else {
+            reader.report("time_zone", "'\(zone)' is not an IANA time zone such as Europe/Berlin")
+            return "UTC"
+        }
+        return zone
     }
 
     private func parseCurrency(_ node: Node?, _ path: String) -> Currency? {

@@ -9,6 +9,7 @@ public import PasarLocalization
 /// countries: [CH, LI]
 /// currency: CHF
 /// languages: [de, fr, it, en]
+/// time_zone: Europe/Zurich
 /// tax: {mode: inclusive, rates: {standard: "8.1", reduced: "2.6"}}
 /// ```
 public struct Market: Sendable, Hashable {
@@ -22,6 +23,9 @@ public struct Market: Sendable, Hashable {
     public let acceptedCurrencies: [Currency]
     /// Languages in order; the first is the default.
     public let languages: [LocaleTag]
+    /// IANA time zone (`time_zone:`) in which dates are shown to the market's customers; UTC when
+    /// the file names none.
+    public let timeZone: String
     public let tax: TaxPolicy
     public let rounding: RoundingPolicy
     public let priceSource: PriceSource

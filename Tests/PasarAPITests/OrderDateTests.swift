@@ -1,0 +1,46 @@
+import Foundation
+import HummingbirdTesting
+import PasarLocalization
+import Testing
+
+@Suite("Order dates as people read them")
+struct OrderDateTests {
+    private struct PlacedBody: Decodable {
+        let placed_at: String
+        let placed_at_formatted: String
+        let language: String
+    }
+
+    /// The form of each language's date is pinned by `Fixtures/formatting/dates.json`; this checks that
+    /// an order picks its own language and its market's zone (`time_zone:` in the market file).
+    @Test(arguments: [("jp", "ja", "Asia/Tokyo", "TEA-RIZE-BLACK-250G"), ("de", "de", "Europe/Berlin", "TEA-RIZE-BLACK-250G")])
+    func placedAtIsInTheOrdersLanguageAndTheMarketsZone(_ market: String, _ language: String, _ zone: String, _ sku: String) async throws {
+        try await TestServer().run { client in
+            let carts = CartClient(client: client)
+            let orders = OrderClient(client: client)
+            let store = try await client.execute(uri: "/v1/markets/\(market)", method: .get) { response in
+                try #require(try response.json(MarketStores.self).stores.first { $0.pickup }).id
+            }
+            try await orders.receive(sku, at: store, units: 5)
+            let cart = try await carts.create(market: market, lines: [(sku, 1)], language: language)
+            let response = try await orders.checkout(cart.id, fulfilment: ["type": "collect", "store": store], key: UUID().uuidString, language: language)
+            #expect(response.status == .created, "\(response.text)")
+            let order = try response.json(PlacedBody.self)
+            #expect(order.language == language)
+            let placed = try #require(try? Date(order.placed_at, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+            let expected = try DateFormatting.shared.format(
+                DateFormatting.Instant(millisecondsSince1970: Int64((placed.timeIntervalSince1970 * 1000).rounded())), .dateTime,
+                locale: LocaleTag(language), timeZone: zone)
+            #expect(order.placed_at_formatted == expected)
+        }
+    }
+}
+
+private struct MarketStores: Decodable {
+    struct Store: Decodable {
+        let id: String
+        let pickup: Bool
+    }
+
+    let stores: [Store]
+}
