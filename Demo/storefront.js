@@ -27,6 +27,7 @@ async function loadMarket() {
   $("fulfilment").replaceChildren(
     ...stores.map((store) => element("option", { value: `collect:${store.id}` }, store.name)),
     ...state.marketView.shipping.map((method) => element("option", { value: `ship:${method.id}` }, method.name)));
+  $("address").hidden = !$("fulfilment").value.startsWith("ship:");
 }
 
 async function loadProducts() {
@@ -115,7 +116,7 @@ async function placeOrder(event) {
   try {
     const cart = await ensureCart();
     const [type, id] = $("fulfilment").value.split(":");
-    const fulfilment = type === "collect" ? { type, store: id } : { type, shipping_method: id };
+    const fulfilment = type === "collect" ? { type, store: id } : { type, shipping_method: id, address: shippingAddress() };
     const order = await api.checkout(cart.id, fulfilment, $("email").value);
     state.stream?.close();
     state.stream = null;
@@ -123,6 +124,14 @@ async function placeOrder(event) {
     localStorage.removeItem("pasar.cart");
     showOrder(order);
   } catch (error) { showProblem(error); }
+}
+
+// The address a ship order goes to; the country is the market's first (the API checks it is one of them).
+function shippingAddress() {
+  return {
+    name: $("address-name").value, line1: $("address-line1").value, postal_code: $("address-postal-code").value,
+    city: $("address-city").value, country: state.marketView.countries[0],
+  };
 }
 
 function showOrder(order) {
@@ -151,6 +160,7 @@ $("voucher").addEventListener("submit", async (event) => {
   try { showCart(await api.addVoucher((await ensureCart()).id, $("voucher-code").value.trim())); } catch (error) { showProblem(error); }
 });
 $("checkout").addEventListener("submit", placeOrder);
+$("fulfilment").addEventListener("change", (event) => { $("address").hidden = !event.target.value.startsWith("ship:"); });
 $("pos-link").href = `pos.html${location.search}`;
 
 await loadMarkets();
