@@ -68,7 +68,9 @@ struct OrderView: ResponseEncodable {
 }
 
 extension DateFormatting.Instant {
-    init(_ date: Date) { self.init(millisecondsSince1970: Int64((date.timeIntervalSince1970 * 1000).rounded())) }
+    /// Truncated to the millisecond as the stores keep dates, so an order shows the same minute when
+    /// it is placed and when it is read back.
+    init(_ date: Date) { self.init(millisecondsSince1970: Int64((date.timeIntervalSince1970 * 1000).rounded(.down))) }
 }
 
 extension AmountView {
