@@ -73,6 +73,10 @@ export class Pasar {
 
   order(id) { return this.request("GET", `/v1/orders/${id}`); }
 
+  // A short code for the till (K7Q-9XM), and the cart a typed code opens (secret keys only).
+  cartCode(id) { return this.request("POST", `/v1/carts/${id}/codes`); }
+  cartByCode(code) { return this.request("GET", `/v1/cart-codes/${encodeURIComponent(code)}`); }
+
   // The cart's live stream: EventSource cannot send headers, so a stream token opens it.
   async watchCart(id, onCart) {
     const { events_url } = await this.request("POST", `/v1/carts/${id}/stream-tokens`);
@@ -84,9 +88,18 @@ export class Pasar {
 }
 
 // The API to talk to: ?api=<origin> when the pages are served elsewhere, else the page's own origin.
-export function connect() {
+// The key: ?key=<key>, else the one a demo server hands its pages (`role`: storefront or pos), else none.
+export async function connect(role) {
   const params = new URLSearchParams(location.search);
-  return new Pasar({ base: params.get("api") || location.origin, key: params.get("key"), channel: params.get("channel") });
+  const base = params.get("api") || location.origin;
+  let key = params.get("key");
+  if (!key) {
+    const keys = await fetch(`${base.replace(/\/$/, "")}/demo/keys.json`).then((response) => (response.ok ? response.json() : {}), () => ({}));
+    key = keys[role] || null;
+  }
+  // pk_ or sk_ on the page, so a look (or a test) tells which key it holds; never the key itself.
+  document.body.dataset.key = key ? key.slice(0, 3) : "none";
+  return new Pasar({ base, key, channel: params.get("channel") });
 }
 
 // Right-to-left languages get dir="rtl"; the numbers stay exactly as the API wrote them.

@@ -3,8 +3,8 @@
 // checks it out at the till with the cash total and rounding the API computed.
 import { connect, applyLanguage, element } from "./api.js";
 
-const api = connect();
-api.channel = api.channel || "pos";
+const api = await connect("pos");
+if (!api.key) api.channel = api.channel || "pos";
 const $ = (id) => document.getElementById(id);
 let cart = null;
 let stream = null;
@@ -25,7 +25,7 @@ function show(next) {
 async function open(code) {
   $("problem").textContent = "";
   stream?.close();
-  show(await api.cart(code));
+  show(await api.cartByCode(code));
   const market = await api.market(cart.market);
   $("store").replaceChildren(...market.stores.filter((store) => store.pickup).map((store) => element("option", { value: store.id }, store.name)));
   stream = await api.watchCart(cart.id, show);
@@ -47,6 +47,6 @@ $("pay").addEventListener("submit", async (event) => {
   } catch (error) { showProblem(error); }
 });
 
-const code = new URLSearchParams(location.search).get("cart");
+const code = new URLSearchParams(location.search).get("code");
 if (code) await open(code).catch(showProblem);
 document.body.dataset.ready = "true";

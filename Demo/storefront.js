@@ -2,9 +2,9 @@
 // shared live with the POS screen, checkout and the order. Every amount is the API's `formatted`.
 import { connect, applyLanguage, element } from "./api.js";
 
-const api = connect();
+const api = await connect("storefront");
 const $ = (id) => document.getElementById(id);
-const state = { market: null, marketView: null, cart: null, stream: null, category: "" };
+const state = { market: null, marketView: null, cart: null, stream: null, category: "", code: null };
 
 function showProblem(error) { $("problem").textContent = error.message; }
 function clearProblem() { $("problem").textContent = ""; }
@@ -71,6 +71,23 @@ async function ensureCart() {
   return showCart(cart, true);
 }
 
+// The code the till types to open this cart, asked for once per cart and again when it expires.
+function codeFor(cart) {
+  if (!state.code || state.code.cartID !== cart.id || state.code.expires <= Date.now()) {
+    const entry = { cartID: cart.id, expires: Infinity, issued: api.cartCode(cart.id) };
+    entry.issued.then((code) => { entry.expires = Date.parse(code.expires_at); }, () => { if (state.code === entry) state.code = null; });
+    state.code = entry;
+  }
+  return state.code.issued;
+}
+
+async function showCode(cart) {
+  const code = await codeFor(cart);
+  if (state.cart?.id !== cart.id) return;
+  $("cart-code").textContent = code.display;
+  $("cart-code-expires").textContent = code.expires_at_formatted;
+}
+
 async function addToCart(sku) {
   clearProblem();
   try {
@@ -82,7 +99,7 @@ async function addToCart(sku) {
 function showCart(cart, watch = false) {
   state.cart = cart;
   localStorage.setItem("pasar.cart", cart.id);
-  $("cart-code").textContent = cart.id;
+  showCode(cart).catch(showProblem);
   $("lines").replaceChildren(...cart.lines.map((line) =>
     element("li", { class: "line", "data-sku": line.sku },
       element("span", { class: "name" }, line.name),

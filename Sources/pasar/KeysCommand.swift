@@ -35,10 +35,7 @@ struct KeysCommand: ParsableCommand {
         }
 
         func run() throws {
-            var generator = SystemRandomNumberGenerator()
-            let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789")
-            // Publishable keys start pk_, secret ones sk_, so a secret key pasted into a page stands out.
-            let key = (publishable ? "pk_" : "sk_") + String((0..<32).map { _ in alphabet.randomElement(using: &generator)! })
+            let key = APIKeyring.newKey(publishable: publishable)
             print("key (give it to the client; it is not stored): \(key)")
             print("entry for the keys file:")
             print("  - name: \(name)")

@@ -88,8 +88,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The configured origins, and those of the publishable keys (their pages must pass CORS too).
     private func crossOriginPolicy(keyring: APIKeyring? = nil) throws -> CrossOriginPolicy {
-        let origins = corsOrigins.isEmpty ? Environment.value("PASAR_CORS_ORIGINS").map(CrossOriginPolicy.origins(fromEnvironment:)) ?? [] : corsOrigins
-        return try CrossOriginPolicy(origins: origins + (keyring?.publishableOrigins.sorted() ?? []))
+        try CrossOriginPolicy(origins: configuredOrigins + (keyring?.publishableOrigins.sorted() ?? []))
+    }
+
+    /// `--cors-origin`, else `PASAR_CORS_ORIGINS`.
+    private var configuredOrigins: [String] {
+        corsOrigins.isEmpty ? Environment.value("PASAR_CORS_ORIGINS").map(CrossOriginPolicy.origins(fromEnvironment:)) ?? [] : corsOrigins
     }
 
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
@@ -133,7 +137,8 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "pasar")
-        let keyring = try makeKeyring(logger: logger)
+        let demoSite = demo ? DemoSite(pages: demoPages) : nil
+        let keyring = try makeKeyring(logger: logger, demo: demoSite)
         let tokenKey = Environment.value("PASAR_CUSTOMER_TOKEN_KEY").map { Array($0.utf8) }
         if tokenKey == nil { logger.warning("PASAR_CUSTOMER_TOKEN_KEY is not set: customer tokens are signed with a random key and end at restart") }
         let customerTokens = await CustomerTokens(key: tokenKey ?? (0..<32).map { _ in UInt8.random(in: .min ... .max) })
@@ -167,7 +172,7 @@ struct ServeCommand: AsyncParsableCommand {
             rateLimit: rateLimit > 0 ? (Double(rateLimit), Double(rateLimit * 2)) : nil,
             messages: messageCatalog, commerce: commerce, changeFeed: stores.changeFeed, pageCache: !noPageCache,
             catalogQuerySlots: resolvedSearchConcurrency, crossOrigin: try crossOriginPolicy(keyring: keyring),
-            demoPages: demo ? demoPages : nil)
+            demo: demoSite)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [
@@ -182,8 +187,10 @@ struct ServeCommand: AsyncParsableCommand {
 extension ServeCommand {
     /// Channel keys from the keys file and `PASAR_API_KEYS`, the admin key, and whether callers
     /// without a key are served (only when asked for, or for the demo).
-    func makeKeyring(logger: Logger) throws -> APIKeyring {
+    func makeKeyring(logger: Logger, demo site: DemoSite?) throws -> APIKeyring {
         var entries = try resolvedKeys.map(KeysFile.entries(at:)) ?? []
+        // The demo's storefront key works from this server's own pages and from the CORS origins.
+        if let site { entries += site.keyEntries(origins: Set(try configuredOrigins.map(CrossOriginPolicy.normalized))) }
         entries += try Environment.value("PASAR_API_KEYS").map(APIKeyring.entries(fromEnvironment:)) ?? []
         if let key = resolvedAdminKey { entries.append(APIKeyring.Entry(name: "admin", role: .admin, key: key)) }
         let anonymous = allowAnonymous || demo

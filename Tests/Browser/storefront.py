@@ -80,10 +80,18 @@ class Run:
         self.wait(phone, lambda d: d.find_elements(By.CSS_SELECTOR, f'#lines .line[data-sku="{expected["sku"]}"]'), "the line did not reach the cart")
         assert self.text_of(phone, "#total-total") == expected["total_de"], self.text_of(phone, "#total-total")
         self.shot(phone, "phone-cart")
+        assert phone.execute_script("return document.body.dataset.key") == "pk_", "the storefront does not use its publishable key"
+        self.wait(phone, lambda d: re.fullmatch(expected["cart_code"], self.text_of(d, "#cart-code")), "no code for the till")
         code = self.text_of(phone, "#cart-code")
+        expires = self.text_of(phone, "#cart-code-expires")
+        assert re.fullmatch(expected["date_time_de"], expires), f"the code's expiry is not the API's German date: {expires}"
 
-        # The till opens the same cart by its code and follows it live.
-        self.open(till, "pos.html", f"&cart={code}")
+        # The till types the code (as people do: lower case, a space for the hyphen), opens the
+        # same cart with its own secret key and follows it live.
+        self.open(till, "pos.html")
+        assert till.execute_script("return document.body.dataset.key") == "sk_", "the till does not use its own key"
+        till.find_element(By.ID, "code").send_keys(code.lower().replace("-", " "))
+        till.find_element(By.CSS_SELECTOR, "#open button").click()
         self.wait(till, lambda d: d.find_elements(By.CSS_SELECTOR, f'#lines .line[data-sku="{expected["sku"]}"]'), "the till does not show the cart")
         assert self.text_of(till, "#cash-total") == expected["total_de"], self.text_of(till, "#cash-total")
         self.shot(till, "till-opened")
@@ -119,7 +127,7 @@ class Run:
         self.wait(phone, ready.visibility_of_element_located((By.ID, "order")), f"no order page: {self.text_of(phone, '#problem')}")
         assert self.text_of(phone, "#order h2").startswith(expected["order_heading"]), self.text_of(phone, "#order h2")
         placed = self.text_of(phone, "#order-placed")
-        assert re.fullmatch(expected["order_placed_de"], placed), f"the order date is not the API's German one: {placed}"
+        assert re.fullmatch(expected["date_time_de"], placed), f"the order date is not the API's German one: {placed}"
         self.shot(phone, "phone-order")
         print("browser journey passed:", self.step, "screenshots in", self.arguments.screenshots)
 

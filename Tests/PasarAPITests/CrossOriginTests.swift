@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+@testable import PasarAPI
 import PasarTestSupport
 import Testing
 
@@ -57,7 +58,7 @@ struct CrossOriginTests {
     }
 
     @Test func responsesAndRefusalsCarryTheOriginAndExposeTheHeadersClientsRead() async throws {
-        try await TestServer(channelKeys: true, rateLimit: (1, 1), crossOrigins: [shop]).run { client in
+        try await TestServer(channelKeys: true, rateLimit: (0.01, 1), crossOrigins: [shop]).run { client in
             try await client.execute(
                 uri: "/v1/markets/de/products/tea-rize-black?lang=de", method: .get, headers: [.origin: shop, .authorization: "Bearer \(webKey)"]
             ) { response in
@@ -67,7 +68,7 @@ struct CrossOriginTests {
                 for header in ["ETag", "Content-Language", "Retry-After", "X-Request-Id", "Location"] { #expect(exposed.contains(header), "\(exposed)") }
                 #expect(response.headers[values: .vary].contains("Origin"))
             }
-            // 429: the bucket of one request per second is spent.
+            // 429: the bucket of one request (refilled every 100 s, so a slow machine cannot refill it) is spent.
             try await client.execute(uri: "/v1/markets", method: .get, headers: [.origin: shop, .authorization: "Bearer \(webKey)"]) { response in
                 #expect(response.status == .tooManyRequests)
                 #expect(response.headers[.accessControlAllowOrigin] == shop)
@@ -105,7 +106,22 @@ struct CrossOriginTests {
             try await client.execute(uri: "/v1/admin/products/x", method: .put, headers: fromShop, body: ByteBuffer(string: "{}")) { response in
                 #expect(response.status == .forbidden)
             }
+            // Pages of the server itself (the demo's): the Origin names the host the request goes to
+            // (this test client sends `Host: localhost`; a browser adds the port, as below).
+            var fromOwnPages = key
+            fromOwnPages[.origin] = "http://localhost"
+            try await client.execute(uri: "/v1/carts", method: .post, headers: fromOwnPages, body: ByteBuffer(string: #"{"market": "de"}"#)) { response in
+                #expect(response.status == .created, "\(response.text)")
+            }
         }
+    }
+
+    @Test(arguments: [
+        ("http://localhost:8080", "localhost:8080", true), ("https://Shop.Example", "shop.example", true),
+        ("http://localhost:8081", "localhost:8080", false), ("http://evil.example", "localhost:8080", false), ("null", "localhost:8080", false),
+    ])
+    func aPageOfTheServerItselfIsItsOwnOrigin(origin: String, host: String, same: Bool) {
+        #expect(CallerMiddleware.isSameOrigin(origin, host: host) == same)
     }
 
     @Test func aStreamTokenOpensTheCartStreamFromAnEventSourceWithoutTheKey() async throws {

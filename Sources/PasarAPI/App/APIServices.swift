@@ -35,8 +35,8 @@ public struct APIServices: Sendable {
     let cartMessages: CartMessages
     /// Signs the tokens that open a cart's live stream from a browser.
     let streamTokenKey: [UInt8]
-    /// The folder of the demo storefront and POS pages, served under `/demo/` (`--demo` only).
-    public let demoPages: String?
+    /// The demo storefront and POS pages and their keys (`--demo` only).
+    public let demo: DemoSite?
     /// The browser origins that may call storefront routes; none by default.
     public let crossOrigin: CrossOriginPolicy
 
@@ -45,9 +45,9 @@ public struct APIServices: Sendable {
         keyring: APIKeyring, customerTokens: CustomerTokens, rateLimit: (perSecond: Double, burst: Double)? = (50, 100),
         messages: MessageCatalog = .empty, commerce: CommerceStores, changeFeed: (any ChangeFeed)? = nil,
         readinessTimeout: Duration = .seconds(10), pageCache: Bool = true, catalogQuerySlots: Int? = nil,
-        crossOrigin: CrossOriginPolicy = .none, demoPages: String? = nil
+        crossOrigin: CrossOriginPolicy = .none, demo: DemoSite? = nil
     ) {
-        self.demoPages = demoPages
+        self.demo = demo
         self.crossOrigin = crossOrigin
         streamTokenKey = CartStreamToken.key(from: cartSettings)
         productPages = PageCache(capacity: pageCache ? 10_000 : 0)

@@ -20,16 +20,8 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     router.add(middleware: ProblemMiddleware(messages: services.messages, languages: services.languages))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ConditionalGetMiddleware())
-    if let demoPages = services.demoPages {
-        // Plain files, no build step: the pages are the example of a client of the public API.
-        router.add(middleware: FileMiddleware(demoPages, urlBasePath: "/demo", searchForIndexHtml: true))
-        // The pages' relative links need the trailing slash. The router matches `/demo/` here too;
-        // its 404 lets `FileMiddleware` answer with index.html.
-        router.get("/demo") { request, _ in
-            guard request.uri.path == "/demo" else { throw HTTPError(.notFound) }
-            return Response.redirect(to: "/demo/")
-        }
-    }
+    // Plain files, no build step: the pages are the example of a client of the public API.
+    services.demo?.addRoutes(to: router)
     router.get("/healthz") { _, _ in StatusView(status: "ok") }
     router.get("/readyz", use: ReadinessCheck(services: services).respond)
     router.get("/openapi.json", use: OpenAPIDocument.response)
@@ -39,6 +31,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     SuggestionController(services: services).addRoutes(to: v1)
     CartController(services: services).addRoutes(to: v1)
     CartEventsStream(services: services).addRoutes(to: v1)
+    CartCodeController(services: services).addRoutes(to: v1)
     CartRecoveryController(services: services).addRoutes(to: v1)
     CheckoutController(services: services).addRoutes(to: v1)
     AvailabilityController(services: services).addRoutes(to: v1)

@@ -39,6 +39,11 @@ extension Problem {
         ).saying("problem_origin_not_allowed")
     }
 
+    /// A route that hands out access to carts the caller does not hold (cart codes) refuses keys that sit in web pages.
+    static let publishableKeyRefused = Problem(
+        .forbidden, code: "publishable_key_refused", title: "Forbidden", detail: "a publishable key may not use this route; use the channel's secret key"
+    ).saying("problem_publishable_key_refused")
+
     static let wrongScope = Problem(.forbidden, code: "forbidden", title: "Forbidden", detail: "this API key may not use admin routes")
 
     /// Maps storage failures to client errors; anything else stays a server error.

@@ -58,6 +58,14 @@ public struct APIKeyring: Sendable {
         return found.map { Caller(name: $0.name, role: $0.role, publishableOrigins: $0.publishableOrigins) }
     }
 
+    /// A new random key: 32 characters (about 186 bits) without look-alike characters. Publishable
+    /// keys start `pk_`, secret ones `sk_`, so a secret key pasted into a page stands out.
+    public static func newKey(publishable: Bool) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789")
+        return (publishable ? "pk_" : "sk_") + String((0..<32).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
     public static func digest(_ key: String) -> String {
         SHA256.hash(data: Array(key.utf8)).map { String(format: "%02x", $0) }.joined()
     }

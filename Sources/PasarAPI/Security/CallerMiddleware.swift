@@ -5,7 +5,7 @@ import PasarLocalization
 /// Identifies the caller of every `/v1` route from `Authorization: Bearer <API key>` and applies
 /// its rate limit. No key: anonymous when the server allows it (demo), else 401; an unknown key:
 /// 401. The key is never logged, only the name it was configured under. A publishable key works
-/// only from its own origins' pages (403 from another page's `Origin`), and is limited per client
+/// only from its own origins' pages and this server's own (403 from another page's `Origin`), and is limited per client
 /// address: every shopper's browser holds the same key, so one bucket for the key would let one
 /// shopper spend everyone's budget.
 struct CallerMiddleware: RouterMiddleware {
@@ -20,7 +20,9 @@ struct CallerMiddleware: RouterMiddleware {
             guard authorization.hasPrefix("Bearer "), let caller = keyring.caller(presenting: String(authorization.dropFirst(7))) else {
                 throw Problem.unknownKey
             }
-            if let origins = caller.publishableOrigins, let origin = request.headers[.origin], !origins.contains(origin) {
+            if let origins = caller.publishableOrigins, let origin = request.headers[.origin], !origins.contains(origin),
+                !Self.isSameOrigin(origin, host: request.head.authority)
+            {
                 throw Problem.originNotAllowed(origin)
             }
             context.caller = caller
@@ -53,6 +55,13 @@ struct CallerMiddleware: RouterMiddleware {
 }
 
 extension CallerMiddleware {
+    /// A page served by this very host (the demo pages): its `Origin` names the host the request
+    /// went to. No other site's page can send that, so it is as safe as a listed origin.
+    static func isSameOrigin(_ origin: String, host: String?) -> Bool {
+        guard let host, let range = origin.range(of: "://") else { return false }
+        return origin[range.upperBound...].lowercased() == host.lowercased()
+    }
+
     /// The caller a `stream_token` on a cart's events path acts for; nil when there is none; 401
     /// when it is forged, expired or for another cart.
     static func streamTokenCaller(_ request: Request, key: [UInt8]) throws -> Caller? {

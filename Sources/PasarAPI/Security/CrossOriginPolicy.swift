@@ -42,6 +42,7 @@ public struct CrossOriginPolicy: Sendable {
     /// them cross-origin whatever the key; these are the paths `buildRouter` puts behind
     /// `AdminOnlyMiddleware`.
     static func isBrowserRoute(_ path: Substring) -> Bool {
+        if path == DemoSite.keysPath { return true }
         guard path.hasPrefix("/v1/") else { return false }
         if path.hasPrefix("/v1/admin/") || path == "/v1/events" { return false }
         if path.hasPrefix("/v1/customers/"), path.hasSuffix("/overview") { return false }

@@ -32,7 +32,12 @@ public protocol CartStore: Sendable {
     func abandoned(idleSince: Date, after cursor: AbandonedCursor?, limit: Int) async throws -> [StoredCart]
     /// Records a recovery token as spent; false when it was spent before.
     func spendRecoveryToken(nonce: String, cartID: String, at now: Date) async throws -> Bool
-    /// Deletes carts idle for longer than the lifetime; returns how many.
+    /// Records `code` as opening `cartID` until `expires`; false when the code still opens another
+    /// cart (the caller draws another). An expired code is reused.
+    func saveCode(_ code: CartCode, cartID: String, expires: Date, now: Date) async throws -> Bool
+    /// The cart a code opens, nil when there is none or it expired.
+    func cartID(code: CartCode, now: Date) async throws -> String?
+    /// Deletes carts idle for longer than the lifetime, and expired cart codes; returns how many carts.
     func purgeExpired(now: Date) async throws -> Int
 
     func saveVoucher(_ voucher: Voucher) async throws

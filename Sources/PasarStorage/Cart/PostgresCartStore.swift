@@ -1,5 +1,5 @@
 public import Foundation
-import PasarCore
+public import PasarCore
 import PostgresNIO
 
 /// Carts on a PostgreSQL database shared by several processes. Every write starts with `touch`, a
@@ -163,7 +163,22 @@ public final class PostgresCartStore: CartStore {
 
     public func purgeExpired(now: Date) async throws -> Int {
         try await database.write { connection in
-            try await connection.execute("DELETE FROM carts WHERE status = 'active' AND updated_at <= \(expiryCutoff(now))")
+            let carts = try await connection.execute("DELETE FROM carts WHERE status = 'active' AND updated_at <= \(expiryCutoff(now))")
+            try await PostgresSQL.execute(connection, CartCodeSQL.purge(now: now))
+            return carts
+        }
+    }
+
+    public func saveCode(_ code: CartCode, cartID: String, expires: Date, now: Date) async throws -> Bool {
+        try await database.write { connection in
+            try await connection.execute(PostgresSQL.query(CartCodeSQL.save(code, cartID: cartID, expires: expires, now: now))) == 1
+        }
+    }
+
+    public func cartID(code: CartCode, now: Date) async throws -> String? {
+        try await database.read { connection in
+            guard case .text(let id) = try await PostgresSQL.rows(connection, CartCodeSQL.cartID(code, now: now)).first?.first else { return nil }
+            return id
         }
     }
 

@@ -1,6 +1,6 @@
 public import Foundation
 import GRDB
-import PasarCore
+public import PasarCore
 
 /// Carts on the embedded SQLite database. SQLite runs one write transaction at a time, and every
 /// change below is a single transaction whose quantity updates are SQL increments; the version check
@@ -186,7 +186,23 @@ public final class SQLiteCartStore: CartStore {
     public func purgeExpired(now: Date) async throws -> Int {
         try await pool.write { [self] db in
             try db.executeCached(sql: "DELETE FROM carts WHERE status = 'active' AND updated_at <= ?", arguments: [expiryCutoff(now)])
-            return db.changesCount
+            let carts = db.changesCount
+            try SQLiteSQL.execute(db, CartCodeSQL.purge(now: now))
+            return carts
+        }
+    }
+
+    public func saveCode(_ code: CartCode, cartID: String, expires: Date, now: Date) async throws -> Bool {
+        try await pool.write { db in
+            try SQLiteSQL.execute(db, CartCodeSQL.save(code, cartID: cartID, expires: expires, now: now))
+            return db.changesCount == 1
+        }
+    }
+
+    public func cartID(code: CartCode, now: Date) async throws -> String? {
+        try await pool.read { db in
+            guard case .text(let id) = try SQLiteSQL.rows(db, CartCodeSQL.cartID(code, now: now)).first?.first else { return nil }
+            return id
         }
     }
 

@@ -32,7 +32,7 @@ enum PostgresMigrations {
     /// Any fixed number; only Pasar's migrations take this lock.
     static let lockKey: Int64 = 0x7061_7361_725F_6D69  // "pasar_mi"
 
-    static let steps: [Step] = [catalog, carts, inventory, customers, orders, search]
+    static let steps: [Step] = [catalog, carts, inventory, customers, orders, search, cartCodes]
 
     static let catalog = Step(
         name: "v1-catalog",
@@ -189,6 +189,14 @@ enum PostgresMigrations {
                 spent_at BIGINT NOT NULL
             )
             """,
+        ])
+
+    /// `v7-cart-codes` of `SQLiteMigrations`.
+    static let cartCodes = Step(
+        name: "v7-cart-codes",
+        statements: [
+            "CREATE TABLE cart_codes (code TEXT PRIMARY KEY, cart_id TEXT NOT NULL, expires_at BIGINT NOT NULL)",
+            "CREATE INDEX cart_codes_by_expiry ON cart_codes(expires_at)",
         ])
 
     static let inventory = Step(

@@ -60,4 +60,19 @@ extension SQLiteMigrations {
                     """)
         }
     }
+
+    /// Short codes that open a cart at the till (`CartCode`), each until it expires.
+    static func registerCartCodes(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v7-cart-codes") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE cart_codes (
+                        code TEXT PRIMARY KEY NOT NULL,
+                        cart_id TEXT NOT NULL,
+                        expires_at INTEGER NOT NULL             -- milliseconds since 1970
+                    );
+                    CREATE INDEX cart_codes_by_expiry ON cart_codes(expires_at);
+                    """)
+        }
+    }
 }

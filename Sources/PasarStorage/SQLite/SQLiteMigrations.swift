@@ -80,6 +80,7 @@ enum SQLiteMigrations {
         registerCarts(in: &migrator)
         registerOrders(in: &migrator)
         registerSearch(in: &migrator)
+        registerCartCodes(in: &migrator)
         return migrator
     }
 }
