@@ -106,6 +106,10 @@ function showCart(cart, watch = false) {
       element("span", { class: "quantity" }, String(line.quantity)),
       element("span", { class: "amount" }, line.total.formatted),
       element("button", { onclick: () => api.removeLine(cart.id, line.id).then(showCart, showProblem) }, "−"))));
+  $("vouchers").replaceChildren(...cart.vouchers.map((voucher) =>
+    element("li", { class: "voucher", "data-code": voucher.code },
+      element("strong", {}, voucher.code), " ",
+      voucher.applied ? (voucher.valid_until_formatted ? `until ${voucher.valid_until_formatted}` : "") : voucher.message)));
   const rows = [["Subtotal", cart.totals.subtotal], ["Discount", cart.totals.discount], ["Shipping", cart.totals.shipping],
     ["Tax", cart.totals.tax], ["Total", cart.totals.total]];
   $("totals").replaceChildren(...rows.flatMap(([label, amount]) => [element("dt", {}, label), element("dd", { id: `total-${label.toLowerCase()}` }, amount.formatted)]));

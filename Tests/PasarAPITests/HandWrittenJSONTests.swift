@@ -40,8 +40,12 @@ struct HandWrittenJSONTests {
     @Test(arguments: [(true, true), (false, false), (true, false)])
     func matchesTheEncoder(shipping: Bool, customer: Bool) throws {
         let vouchers = [
-            AppliedVoucherView(code: "WELCOME10", applied: true, kind: "percentage", reason: nil, message: nil),
-            AppliedVoucherView(code: "SOMMER\\5", applied: false, kind: nil, reason: "minimum_spend", message: "Mindestens 50,00 € \u{8}\u{c}\r\n"),
+            AppliedVoucherView(
+                code: "WELCOME10", applied: true, kind: "percentage", reason: nil, message: nil, validFrom: nil, validFromFormatted: nil,
+                validUntil: "2027-01-01T00:00:00.000Z", validUntilFormatted: "1. Jan. 2027, 01:00"),
+            AppliedVoucherView(
+                code: "SOMMER\\5", applied: false, kind: nil, reason: "minimum_spend", message: "Mindestens 50,00 € \u{8}\u{c}\r\n",
+                validFrom: "2026-06-01T00:00:00.000Z", validFromFormatted: "1. Juni 2026, 02:00", validUntil: nil, validUntilFormatted: nil),
         ]
         let lines = [try line(id: "l1", name: "Çay \"Rize\" / 😀 \u{1F}", priced: true), try line(id: "l2", name: "Tee", priced: false)]
         for view in [try cart(shipping: shipping, customer: customer, lines: lines, vouchers: vouchers), try cart(shipping: shipping, customer: customer, lines: [], vouchers: [])] {

@@ -1,6 +1,8 @@
 import Foundation
 import HummingbirdTesting
+import NIOCore
 import PasarLocalization
+import PasarTestSupport
 import Testing
 
 @Suite("Order dates as people read them")
@@ -43,4 +45,44 @@ private struct MarketStores: Decodable {
     }
 
     let stores: [Store]
+}
+
+/// A voucher's validity window as the cart shows it, in the cart's language and its market's zone:
+/// valid from 2026-01-01T00:00Z until 2099-12-31T23:00Z.
+@Suite("Voucher validity as people read it")
+struct VoucherValidityTests {
+    struct Case: Decodable, CustomTestStringConvertible, Sendable {
+        let market: String
+        let language: String
+        let valid_from_formatted: String
+        let valid_until_formatted: String
+        var testDescription: String { "\(market)/\(language)" }
+    }
+
+    private struct VoucherBody: Decodable {
+        let code: String
+        let valid_from_formatted: String?
+        let valid_until_formatted: String?
+    }
+
+    private struct CartVouchers: Decodable { let vouchers: [VoucherBody] }
+
+    @Test(arguments: Fixtures.decode([Case].self, from: "formatting/voucher-validity.json"))
+    func theWindowIsShownInTheCartsLanguageAndZone(_ expected: Case) async throws {
+        try await TestServer().run { client in
+            let carts = CartClient(client: client)
+            let window = #"{"kind": "percentage", "percent": "5", "valid_from": "2026-01-01T00:00:00Z", "valid_until": "2099-12-31T23:00:00Z"}"#
+            try await client.execute(
+                uri: "/v1/admin/vouchers/WINDOW", method: .put,
+                headers: [.authorization: "Bearer \(TestServer.adminKey)", .contentType: "application/json"], body: ByteBuffer(string: window)
+            ) { response in
+                #expect(response.status.code < 300, "\(response.text)")
+            }
+            let cart = try await carts.create(market: expected.market, lines: [], language: expected.language)
+            let response = try await carts.send(.post, "/v1/carts/\(cart.id)/vouchers", body: ["code": "WINDOW"], language: expected.language)
+            let voucher = try #require(try response.json(CartVouchers.self).vouchers.first { $0.code == "WINDOW" }, "\(response.text)")
+            #expect(voucher.valid_from_formatted == expected.valid_from_formatted)
+            #expect(voucher.valid_until_formatted == expected.valid_until_formatted)
+        }
+    }
 }

@@ -74,10 +74,19 @@ struct CartPresenter {
     }
 
     private func voucherView(_ result: VoucherEvaluation.Result) throws -> AppliedVoucherView {
-        AppliedVoucherView(
+        let validFrom = result.voucher?.validFrom
+        let validUntil = result.voucher?.validUntil
+        return AppliedVoucherView(
             code: result.code, applied: result.rejection == nil, kind: result.voucher.map { VoucherEvaluation.kind(of: $0) },
             reason: result.rejection?.code,
-            message: try result.rejection.map { try messages.voucherRejection($0, code: result.code, market: market, language: language) })
+            message: try result.rejection.map { try messages.voucherRejection($0, code: result.code, market: market, language: language) },
+            validFrom: validFrom.map(Self.timestamp), validFromFormatted: try validFrom.map(formatted),
+            validUntil: validUntil.map(Self.timestamp), validUntilFormatted: try validUntil.map(formatted))
+    }
+
+    /// A date as people read it: the response language, the market's time zone.
+    private func formatted(_ date: Date) throws -> String {
+        try DateFormatting.shared.format(DateFormatting.Instant(date), .dateTime, locale: language, timeZone: market.timeZone)
     }
 
     /// The shipping estimate: the chosen method, else the market's cheapest; free above the method's

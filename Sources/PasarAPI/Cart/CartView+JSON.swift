@@ -49,6 +49,10 @@ extension CartView: HandWrittenJSON {
                     json.member("kind", voucher.kind)
                     json.member("message", voucher.message)
                     json.member("reason", voucher.reason)
+                    json.member("valid_from", voucher.validFrom)
+                    json.member("valid_from_formatted", voucher.validFromFormatted)
+                    json.member("valid_until", voucher.validUntil)
+                    json.member("valid_until_formatted", voucher.validUntilFormatted)
                 }
             }
         }

@@ -70,6 +70,17 @@ struct AppliedVoucherView: Encodable {
     /// Why it does not apply now (localized), with the stable reason code.
     let reason: String?
     let message: String?
+    /// The validity window, as timestamps and as people read them (the request's language, the
+    /// market's time zone); nil where the voucher has no such bound.
+    let validFrom: String?
+    let validFromFormatted: String?
+    let validUntil: String?
+    let validUntilFormatted: String?
+
+    enum CodingKeys: String, CodingKey {
+        case code, applied, kind, reason, message, validFrom = "valid_from", validFromFormatted = "valid_from_formatted"
+        case validUntil = "valid_until", validUntilFormatted = "valid_until_formatted"
+    }
 }
 
 struct ShippingView: Encodable {
