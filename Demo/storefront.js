@@ -161,10 +161,14 @@ function showOrder(order) {
     element("h2", {}, `Order ${order.number}`),
     element("p", { id: "order-placed" }, order.placed_at_formatted),
     element("p", { id: "order-status" }, order.status),
+    element("p", { id: "order-fulfilment", "data-type": order.fulfilment.type }, order.fulfilment.address?.city ?? order.fulfilment.store?.name ?? ""),
     element("ul", {}, order.lines.map((line) => element("li", {}, `${line.quantity} × ${line.name} `, element("span", { class: "amount" }, line.total?.formatted ?? line.gross?.formatted ?? "")))),
     element("p", { id: "order-total" }, order.totals.total.formatted));
   $("lines").replaceChildren();
   $("totals").replaceChildren();
+  $("vouchers").replaceChildren();
+  $("cart-code").textContent = "";
+  $("cart-code-expires").textContent = "";
 }
 
 $("market").addEventListener("change", (event) => switchMarket(event.target.value).catch(showProblem));

@@ -129,6 +129,20 @@ class Run:
         placed = self.text_of(phone, "#order-placed")
         assert re.fullmatch(expected["date_time_de"], placed), f"the order date is not the API's German one: {placed}"
         self.shot(phone, "phone-order")
+
+        # A second order, shipped: a new cart, a shipping method and an address.
+        phone.find_element(By.CSS_SELECTOR, f'#products .product[data-id="{expected["product"]}"] .open').click()
+        self.wait(phone, ready.element_to_be_clickable((By.CSS_SELECTOR, f'#product .add[data-sku="{expected["sku"]}"]')), "no product page").click()
+        self.wait(phone, lambda d: d.find_elements(By.CSS_SELECTOR, f'#lines .line[data-sku="{expected["sku"]}"]'), "the line did not reach the new cart")
+        Select(phone.find_element(By.ID, "fulfilment")).select_by_value(expected["ship"])
+        for field, value in expected["address"].items():
+            phone.find_element(By.ID, f"address-{field}").send_keys(value)
+        self.shot(phone, "phone-ship-address")
+        phone.find_element(By.ID, "place").click()
+        self.wait(phone, lambda d: d.execute_script("return document.querySelector('#order-fulfilment')?.dataset.type") == "ship",
+                  f"no ship order: {self.text_of(phone, '#problem')}")
+        assert self.text_of(phone, "#order-fulfilment") == expected["address"]["city"], self.text_of(phone, "#order-fulfilment")
+        self.shot(phone, "phone-ship-order")
         print("browser journey passed:", self.step, "screenshots in", self.arguments.screenshots)
 
 

@@ -116,6 +116,23 @@ struct CrossOriginTests {
         }
     }
 
+    @Test func shoppersBehindOnePublishableKeySpendTheirOwnBudgets() async throws {
+        try await TestServer(channelKeys: true, rateLimit: (0.01, 1), crossOrigins: [shop]).run { client in
+            let port = try #require(client.port)
+            func call(from address: String, key: String) throws -> Int {
+                try RawHTTP.status(
+                    port: port, from: address, method: "GET", path: "/v1/markets", headers: ["Authorization: Bearer \(key)", "Origin: \(shop)"])
+            }
+            // One shopper spends their budget of one request; the next shopper still has theirs.
+            #expect(try call(from: "127.0.0.2", key: TestServer.publishableKey) == 200)
+            #expect(try call(from: "127.0.0.2", key: TestServer.publishableKey) == 429)
+            #expect(try call(from: "127.0.0.3", key: TestServer.publishableKey) == 200)
+            // A secret key is one budget wherever it calls from.
+            #expect(try call(from: "127.0.0.2", key: webKey) == 200)
+            #expect(try call(from: "127.0.0.3", key: webKey) == 429)
+        }
+    }
+
     @Test(arguments: [
         ("http://localhost:8080", "localhost:8080", true), ("https://Shop.Example", "shop.example", true),
         ("http://localhost:8081", "localhost:8080", false), ("http://evil.example", "localhost:8080", false), ("null", "localhost:8080", false),

@@ -34,13 +34,7 @@ struct CallerMiddleware: RouterMiddleware {
         }
         context.logger[metadataKey: "caller"] = "\(context.caller.name)"
         if let limiter {
-            let address = context.remoteAddress?.ipAddress ?? "unknown"
-            let bucket =
-                switch (context.caller.role, context.caller.publishableOrigins) {
-                case (.anonymous, _): "ip:\(address)"
-                case (_, .some): "key:\(context.caller.name)|ip:\(address)"
-                case (_, .none): "key:\(context.caller.name)"
-                }
+            let bucket = Self.rateBucket(context.caller, address: context.remoteAddress?.ipAddress ?? "unknown")
             if let wait = limiter.retryAfter(for: bucket) {
                 var problem = Problem(
                     .tooManyRequests, code: "rate_limited", title: "Too many requests",
@@ -55,6 +49,16 @@ struct CallerMiddleware: RouterMiddleware {
 }
 
 extension CallerMiddleware {
+    /// Whose budget a request spends: a secret key's own; per client address for anonymous callers
+    /// and for publishable keys, which every shopper's browser holds.
+    static func rateBucket(_ caller: Caller, address: String) -> String {
+        switch (caller.role, caller.publishableOrigins) {
+        case (.anonymous, _): "ip:\(address)"
+        case (_, .some): "key:\(caller.name)|ip:\(address)"
+        case (_, .none): "key:\(caller.name)"
+        }
+    }
+
     /// A page served by this very host (the demo pages): its `Origin` names the host the request
     /// went to. No other site's page can send that, so it is as safe as a listed origin.
     static func isSameOrigin(_ origin: String, host: String?) -> Bool {
