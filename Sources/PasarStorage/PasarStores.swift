@@ -15,6 +15,7 @@ public struct PasarStores: Sendable {
     public let inventory: any InventoryStore
     public let orders: any OrderStore
     public let customers: any CustomerStore
+    public let webhooks: WebhookStore
     /// Changes made by other processes on the same database; nil on SQLite, where one process owns the file.
     public let changeFeed: (any ChangeFeed)?
     /// Which database: "sqlite" or "postgresql".
@@ -35,7 +36,8 @@ public struct PasarStores: Sendable {
         return PasarStores(
             catalog: try SQLiteCatalogStore(database: database, indexLanguages: indexLanguages, synonyms: synonyms),
             carts: SQLiteCartStore(database: database, lifetime: cartLifetime), inventory: SQLiteInventoryStore(database: database),
-            orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database), changeFeed: nil,
+            orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database),
+            webhooks: WebhookStore(runner: SQLiteRunner(database: database)), changeFeed: nil,
             kind: "sqlite", closeDatabase: { try database.close() })
     }
 

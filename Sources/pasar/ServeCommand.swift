@@ -75,6 +75,15 @@ struct ServeCommand: AsyncParsableCommand {
 
     private var resolvedKeys: String? { keys ?? Environment.value("PASAR_KEYS_FILE") }
 
+    @Flag(help: "Let webhooks go to http URLs and private addresses (development and tests only).")
+    var allowPrivateWebhooks = Environment.value("PASAR_ALLOW_PRIVATE_WEBHOOKS") == "1"
+
+    @Option(help: "Shorten the webhook retry schedule by this factor (tests: 0.001 retries after 60 ms).")
+    var webhookRetryScale: Double = 1
+
+    @Option(help: "Seconds a webhook receiver has to answer; a delivery that a crash interrupts is sent again after three times this.")
+    var webhookTimeout: Int = 10
+
     @Flag(help: "Serve storefront routes to callers without a key (implied by --demo; for development only).")
     var allowAnonymous = false
 
@@ -108,6 +117,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if let searchConcurrency = resolvedSearchConcurrency, searchConcurrency < 1 { throw ValidationError("--search-concurrency must be 1 or more") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more") }
+        guard (1...60).contains(webhookTimeout) else { throw ValidationError("--webhook-timeout must be from 1 to 60 seconds") }
+        guard webhookRetryScale > 0, webhookRetryScale <= 1 else { throw ValidationError("--webhook-retry-scale must be above 0 and at most 1") }
         if let key = Environment.value("PASAR_CUSTOMER_TOKEN_KEY"), key.utf8.count < 32 {
             throw ValidationError("PASAR_CUSTOMER_TOKEN_KEY must be at least 32 bytes")
         }
@@ -172,12 +183,15 @@ struct ServeCommand: AsyncParsableCommand {
             rateLimit: rateLimit > 0 ? (Double(rateLimit), Double(rateLimit * 2)) : nil,
             messages: messageCatalog, commerce: commerce, changeFeed: stores.changeFeed, pageCache: !noPageCache,
             catalogQuerySlots: resolvedSearchConcurrency, crossOrigin: try crossOriginPolicy(keyring: keyring),
-            demo: demoSite)
+            demo: demoSite, webhooks: stores.webhooks,
+            webhookSettings: WebhookSettings(
+                allowPrivateURLs: allowPrivateWebhooks, retryScale: webhookRetryScale, timeoutSeconds: Int64(webhookTimeout)))
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [
                 MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger),
                 ChangeFeedService(services: services),
+                WebhookSender(services: services, store: stores.webhooks, settings: services.webhookSettings, logger: logger),
             ])
         try await app.runService()
         try await stores.close()

@@ -33,7 +33,7 @@ struct TestServer {
     /// `directory`: reuse the database of an earlier server (restart tests); a new one by default.
     /// Without `channelKeys` the storefront serves callers without a key, as `pasar serve --demo` does.
     init(
-        demo: Bool = true, adminKey: String? = TestServer.adminKey, channelKeys: Bool = false, rateLimit: (Double, Double)? = nil,
+        demo: Bool = true, adminKey: String? = TestServer.adminKey, channelKeys: Bool = false, rateLimit: (Double, Double)? = nil, allowPrivateWebhooks: Bool = false,
         directory: URL? = nil, cartLifetime: TimeInterval = 30 * 24 * 3600, catalogFile: String = "catalog/demo-catalog.jsonl",
         crossOrigins: [String] = []
     ) async throws {
@@ -67,7 +67,8 @@ struct TestServer {
             commerce: CommerceStores(inventory: stores.inventory, orders: stores.orders, customers: stores.customers),
             changeFeed: stores.changeFeed,
             // Tests share two cores; only a database that is gone, not a slow moment, may fail readiness.
-            readinessTimeout: .seconds(120), crossOrigin: try CrossOriginPolicy(origins: crossOrigins))
+            readinessTimeout: .seconds(120), crossOrigin: try CrossOriginPolicy(origins: crossOrigins), webhooks: stores.webhooks,
+            webhookSettings: WebhookSettings(allowPrivateURLs: allowPrivateWebhooks))
     }
 
     /// Runs `body` against the live server, then closes the database and, unless `keep`, removes it.

@@ -35,6 +35,9 @@ public struct APIServices: Sendable {
     let cartMessages: CartMessages
     /// Signs the tokens that open a cart's live stream from a browser.
     let streamTokenKey: [UInt8]
+    /// Webhook subscriptions and deliveries; nil leaves the webhook routes out.
+    public let webhooks: WebhookStore?
+    public let webhookSettings: WebhookSettings
     /// The demo storefront and POS pages and their keys (`--demo` only).
     public let demo: DemoSite?
     /// The browser origins that may call storefront routes; none by default.
@@ -45,9 +48,12 @@ public struct APIServices: Sendable {
         keyring: APIKeyring, customerTokens: CustomerTokens, rateLimit: (perSecond: Double, burst: Double)? = (50, 100),
         messages: MessageCatalog = .empty, commerce: CommerceStores, changeFeed: (any ChangeFeed)? = nil,
         readinessTimeout: Duration = .seconds(10), pageCache: Bool = true, catalogQuerySlots: Int? = nil,
-        crossOrigin: CrossOriginPolicy = .none, demo: DemoSite? = nil
+        crossOrigin: CrossOriginPolicy = .none, demo: DemoSite? = nil,
+        webhooks: WebhookStore? = nil, webhookSettings: WebhookSettings = WebhookSettings()
     ) {
         self.demo = demo
+        self.webhooks = webhooks
+        self.webhookSettings = webhookSettings
         self.crossOrigin = crossOrigin
         streamTokenKey = CartStreamToken.key(from: cartSettings)
         productPages = PageCache(capacity: pageCache ? 10_000 : 0)

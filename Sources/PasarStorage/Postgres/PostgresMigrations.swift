@@ -32,7 +32,7 @@ enum PostgresMigrations {
     /// Any fixed number; only Pasar's migrations take this lock.
     static let lockKey: Int64 = 0x7061_7361_725F_6D69  // "pasar_mi"
 
-    static let steps: [Step] = [catalog, carts, inventory, customers, orders, search, cartCodes]
+    static let steps: [Step] = [catalog, carts, inventory, customers, orders, search, cartCodes, webhooks]
 
     static let catalog = Step(
         name: "v1-catalog",
@@ -197,6 +197,35 @@ enum PostgresMigrations {
         statements: [
             "CREATE TABLE cart_codes (code TEXT PRIMARY KEY, cart_id TEXT NOT NULL, expires_at BIGINT NOT NULL)",
             "CREATE INDEX cart_codes_by_expiry ON cart_codes(expires_at)",
+        ])
+
+    /// `v8-webhooks` of `SQLiteMigrations`.
+    static let webhooks = Step(
+        name: "v8-webhooks",
+        statements: [
+            """
+            CREATE TABLE webhook_subscriptions (
+                id TEXT PRIMARY KEY, url TEXT NOT NULL, event_types TEXT NOT NULL, description TEXT, secret TEXT NOT NULL,
+                previous_secret TEXT, previous_secret_expires_at BIGINT, enabled BIGINT NOT NULL, disabled_reason TEXT,
+                consecutive_failures BIGINT NOT NULL, outbox_cursor BIGINT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE webhook_deliveries (
+                subscription_id TEXT NOT NULL, event_sequence BIGINT NOT NULL, event_type TEXT NOT NULL, order_id TEXT NOT NULL,
+                resource_sequence BIGINT NOT NULL, status TEXT NOT NULL, attempts BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL,
+                lease_until BIGINT NOT NULL, last_status_code BIGINT, last_error TEXT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
+                PRIMARY KEY (subscription_id, event_sequence)
+            )
+            """,
+            "CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at)",
+            """
+            CREATE TABLE webhook_attempts (
+                subscription_id TEXT NOT NULL, event_sequence BIGINT NOT NULL, number BIGINT NOT NULL, attempted_at BIGINT NOT NULL,
+                status_code BIGINT, error TEXT, duration_ms BIGINT NOT NULL, PRIMARY KEY (subscription_id, event_sequence, number)
+            )
+            """,
+            "CREATE INDEX order_events_by_order ON order_events(order_id, sequence)",
         ])
 
     static let inventory = Step(

@@ -81,6 +81,7 @@ enum SQLiteMigrations {
         registerOrders(in: &migrator)
         registerSearch(in: &migrator)
         registerCartCodes(in: &migrator)
+        registerWebhooks(in: &migrator)
         return migrator
     }
 }

@@ -3,6 +3,16 @@ enum SQLValue: Sendable, Hashable {
     case text(String)
     case integer(Int64)
     case blob([UInt8])
+
+    var integer: Int64? {
+        if case .integer(let value) = self { return value }
+        return nil
+    }
+
+    var text: String? {
+        if case .text(let text) = self { return text }
+        return nil
+    }
 }
 
 /// A piece of SQL with its bound values in the order they appear, written once for both databases:
@@ -40,6 +50,13 @@ struct SQLFragment: Sendable, Hashable, ExpressibleByStringInterpolation {
         mutating func appendInterpolation(_ text: String) { appendInterpolation(SQLValue.text(text)) }
         mutating func appendInterpolation(_ number: Int64) { appendInterpolation(SQLValue.integer(number)) }
         mutating func appendInterpolation(_ number: Int) { appendInterpolation(SQLValue.integer(Int64(number))) }
+        /// A missing value is the SQL literal NULL (no bound value, so no type is needed for it).
+        mutating func appendInterpolation(_ text: String?) {
+            if let text { appendInterpolation(text) } else { sql += "NULL" }
+        }
+        mutating func appendInterpolation(_ number: Int64?) {
+            if let number { appendInterpolation(number) } else { sql += "NULL" }
+        }
         mutating func appendInterpolation(_ fragment: SQLFragment) {
             sql += fragment.sql
             values += fragment.values

@@ -125,10 +125,3 @@ struct ProductListing: Sendable {
         return Array(suggestions.prefix(5))
     }
 }
-
-extension SQLValue {
-    var integer: Int64? {
-        if case .integer(let value) = self { return value }
-        return nil
-    }
-}
