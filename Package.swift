@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
     ],
     targets: [
         // The system ICU (Debian libicu-dev), found through pkg-config; only CICUShim includes it.
@@ -52,10 +53,19 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        // Email over SMTP (no SMTP library is in the Swift server ecosystem): SwiftNIO with NIOSSL.
+        .target(
+            name: "PasarMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .target(
             name: "PasarAPI",
             dependencies: [
-                "PasarCore", "PasarLocalization", "PasarMarkets", "PasarStorage",
+                "PasarCore", "PasarLocalization", "PasarMarkets", "PasarStorage", "PasarMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -70,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "pasar",
             dependencies: [
-                "PasarCore", "PasarLocalization", "PasarMarkets", "PasarStorage", "PasarAPI",
+                "PasarCore", "PasarLocalization", "PasarMarkets", "PasarStorage", "PasarAPI", "PasarMail",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -116,6 +126,14 @@ let package = Package(
             dependencies: [
                 "PasarStorage", "PasarCore", "PasarLocalization", "PasarTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "PasarMailTests",
+            dependencies: [
+                "PasarMail", "PasarTestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSwift
         ),

@@ -32,6 +32,9 @@ struct MarketsCommand: ParsableCommand {
         @Option(help: "Directory of market files.")
         var dir: String = BundledFile.path("Locales/markets")
 
+        @Option(help: "Directory of message catalogs; a market language without one is reported.")
+        var messages: String = BundledFile.path("Locales/messages")
+
         @OptionGroup var dataDirectory: DataDirectoryOption
 
         func run() throws {
@@ -43,6 +46,29 @@ struct MarketsCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             print("\(result.markets.count) markets valid: \(result.markets.map(\.code).joined(separator: ", "))")
+            guard FileManager.default.fileExists(atPath: messages) else {
+                printError("warning: no message catalogs at \(messages) (--messages); the market languages were not checked against them")
+                return
+            }
+            let catalog: MessageCatalog
+            do { catalog = try MessageCatalog.load(directory: messages) } catch {
+                printError("the message catalogs in \(messages) have problems:\n\(error)")
+                throw ExitCode(1)
+            }
+            for (market, language) in Self.languagesWithoutCatalog(result.markets, catalog: catalog) {
+                printError("warning: market \(market): \(language.identifier) has no message catalog in \(messages) (add \(language.language).yaml); its customers read English")
+            }
+        }
+
+        /// Market languages that only English would answer: no catalog for them or a CLDR parent
+        /// (`de-CH` is served by `de.yaml`); English variants are served by `en.yaml`.
+        static func languagesWithoutCatalog(_ markets: [Market], catalog: MessageCatalog) -> [(market: String, language: LocaleTag)] {
+            let available = Set(catalog.languages)
+            return markets.flatMap { market in
+                market.languages.filter { language in
+                    !language.fallbackChain.contains { available.contains($0.identifier) } && language.language != MessageCatalog.fallbackLanguage
+                }.map { (market.code, $0) }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PasarAPI
+import PasarMail
 import PasarMarkets
 import PasarStorage
 
@@ -84,6 +85,30 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a webhook receiver has to answer; a delivery that a crash interrupts is sent again after three times this.")
     var webhookTimeout: Int = 10
 
+    @Option(help: "SMTP server for customer emails, e.g. smtp://user:pass@mail.example:587 (STARTTLS; default PASAR_SMTP_URL); without one, no email is sent.")
+    var smtpURL: String?
+
+    private var resolvedSMTPURL: String? { smtpURL ?? Environment.value("PASAR_SMTP_URL") }
+
+    @Option(help: "The sender of customer emails, e.g. \"Pasar <orders@shop.example>\" (default PASAR_MAIL_FROM).")
+    var mailFrom: String?
+
+    @Option(help: "Shorten the email retry schedule by this factor (tests).")
+    var emailRetryScale: Double = 1
+
+    /// The email settings, or nil when no SMTP server is configured.
+    private func emailSettings() throws -> EmailSettings? {
+        guard let url = resolvedSMTPURL else { return nil }
+        let smtp: SMTPSettings
+        do { smtp = try SMTPSettings(url: url) } catch { throw ValidationError("--smtp-url: \(error)") }
+        guard let fromText = mailFrom ?? Environment.value("PASAR_MAIL_FROM") else {
+            throw ValidationError("--mail-from (PASAR_MAIL_FROM) is required with --smtp-url")
+        }
+        let from: MailAddress
+        do { from = try MailAddress(parsing: fromText) } catch { throw ValidationError("--mail-from: \(error)") }
+        return EmailSettings(smtp: smtp, from: from, retryScale: emailRetryScale)
+    }
+
     @Flag(help: "Serve storefront routes to callers without a key (implied by --demo; for development only).")
     var allowAnonymous = false
 
@@ -119,6 +144,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more") }
         guard (1...60).contains(webhookTimeout) else { throw ValidationError("--webhook-timeout must be from 1 to 60 seconds") }
         guard webhookRetryScale > 0, webhookRetryScale <= 1 else { throw ValidationError("--webhook-retry-scale must be above 0 and at most 1") }
+        guard emailRetryScale > 0, emailRetryScale <= 1 else { throw ValidationError("--email-retry-scale must be above 0 and at most 1") }
+        _ = try emailSettings()
         if let key = Environment.value("PASAR_CUSTOMER_TOKEN_KEY"), key.utf8.count < 32 {
             throw ValidationError("PASAR_CUSTOMER_TOKEN_KEY must be at least 32 bytes")
         }
@@ -185,14 +212,15 @@ struct ServeCommand: AsyncParsableCommand {
             catalogQuerySlots: resolvedSearchConcurrency, crossOrigin: try crossOriginPolicy(keyring: keyring),
             demo: demoSite, webhooks: stores.webhooks,
             webhookSettings: WebhookSettings(
-                allowPrivateURLs: allowPrivateWebhooks, retryScale: webhookRetryScale, timeoutSeconds: Int64(webhookTimeout)))
+                allowPrivateURLs: allowPrivateWebhooks, retryScale: webhookRetryScale, timeoutSeconds: Int64(webhookTimeout)),
+            emails: stores.emails)
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [
                 MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger),
                 ChangeFeedService(services: services),
                 WebhookSender(services: services, store: stores.webhooks, settings: services.webhookSettings, logger: logger),
-            ])
+            ] + (try emailSettings().map { [EmailSender(services: services, store: stores.emails, settings: $0, logger: logger)] } ?? []))
         try await app.runService()
         try await stores.close()
     }

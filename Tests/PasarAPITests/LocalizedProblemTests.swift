@@ -39,3 +39,19 @@ struct LocalizedProblemTests {
         }
     }
 }
+
+@Suite("Problems without a language or a market")
+struct ProblemFallbackTests {
+    /// No `Accept-Language`, no market: English, never the first catalog in file order (Arabic).
+    @Test func anAdminProblemWithNoLanguageIsInEnglish() async throws {
+        try await TestServer().run { client in
+            let response = try await client.execute(
+                uri: "/v1/admin/orders/0/status", method: .post,
+                headers: [.contentType: "application/json", .authorization: "Bearer \(TestServer.adminKey)"], body: ByteBuffer(string: #"{"status": "paid", "statuz": 1}"#))
+            #expect(response.status == .badRequest)
+            let detail = try response.json(ProblemBody.self).detail
+            #expect(detail == "statuz: is not a field of this request", "\(detail)")
+            #expect(response.headers[.contentLanguage] == "en")
+        }
+    }
+}

@@ -68,7 +68,7 @@ struct TestServer {
             changeFeed: stores.changeFeed,
             // Tests share two cores; only a database that is gone, not a slow moment, may fail readiness.
             readinessTimeout: .seconds(120), crossOrigin: try CrossOriginPolicy(origins: crossOrigins), webhooks: stores.webhooks,
-            webhookSettings: WebhookSettings(allowPrivateURLs: allowPrivateWebhooks))
+            webhookSettings: WebhookSettings(allowPrivateURLs: allowPrivateWebhooks), emails: stores.emails)
     }
 
     /// Runs `body` against the live server, then closes the database and, unless `keep`, removes it.

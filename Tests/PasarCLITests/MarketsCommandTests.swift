@@ -24,6 +24,23 @@ struct MarketsCommandTests {
         #expect(output.standardError.contains("24 problems in Fixtures/markets-invalid"))
     }
 
+    @Test func reportsAMarketLanguageWithoutAMessageCatalog() throws {
+        let output = try CommandRunner.run(["markets", "validate"])
+        #expect(!output.standardError.contains("no message catalog"), "every shipped language has a catalog: \(output.standardError)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pasar-messages-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for language in ["en", "de"] {
+            try FileManager.default.copyItem(atPath: "\(Fixtures.repositoryRoot)/Locales/messages/\(language).yaml", toPath: folder.appendingPathComponent("\(language).yaml").path)
+        }
+        let partial = try CommandRunner.run(["markets", "validate", "--messages", folder.path])
+        #expect(partial.status == 0, "a missing catalog is reported, not fatal: \(partial.standardError)")
+        #expect(partial.standardError.contains("warning: market se: sv-SE has no message catalog in \(folder.path) (add sv.yaml); its customers read English"))
+        #expect(partial.standardError.contains("warning: market ch: fr-CH has no message catalog"))
+        #expect(!partial.standardError.contains("de-CH"), "de-CH is served by de.yaml")
+        #expect(!partial.standardError.contains("en-GB"), "English variants are served by en.yaml")
+    }
+
     @Test func listsATable() throws {
         let output = try CommandRunner.run(["markets", "list"])
         let lines = output.standardOutput.split(separator: "\n")

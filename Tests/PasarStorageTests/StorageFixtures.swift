@@ -56,6 +56,15 @@ enum StorageFixtures {
             placedAt: Date())
     }
 
+    /// Places an order to kunde@example.com in German (one `order_placed`) and moves it on to
+    /// collected (three more events); returns its id.
+    static func collectedOrder(on stores: PasarStores) async throws -> String {
+        try await receive("TEA", units: 5, on: stores)
+        let placed = try await stores.orders.place(draft(sku: "TEA"), idempotencyKey: UUID().uuidString)
+        try await collect(placed.order.id, on: stores)
+        return placed.order.id
+    }
+
     /// Moves a placed order to `collected`: paid, ready for pickup, picked up.
     @discardableResult
     static func collect(_ orderID: String, on stores: PasarStores) async throws -> Order {

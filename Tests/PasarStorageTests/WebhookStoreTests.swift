@@ -12,22 +12,14 @@ struct WebhookStoreTests {
             NewWebhookSubscription(id: id, url: "https://hooks.example/\(id)", eventTypes: types, description: nil, secret: "whsec_test", now: Date()))
     }
 
-    /// Places an order (one `order_placed`) and moves it on to collected (three more events).
-    private func order(on stores: PasarStores) async throws -> String {
-        try await StorageFixtures.receive("TEA", units: 5, on: stores)
-        let placed = try await stores.orders.place(StorageFixtures.draft(sku: "TEA"), idempotencyKey: UUID().uuidString)
-        try await StorageFixtures.collect(placed.order.id, on: stores)
-        return placed.order.id
-    }
-
     @Test(arguments: StorageBackend.all)
     func eachEventReachesEachSubscriptionOnceAndOnlyOneProcessSendsIt(backend: StorageBackend) async throws {
         try await backend.withTwoProcesses { processes in
             let (first, second) = (processes.first, processes.second)
-            _ = try await order(on: first)  // before any subscription: never delivered
+            _ = try await StorageFixtures.collectedOrder(on: first)  // before any subscription: never delivered
             _ = try await subscription("all", on: first)
             _ = try await subscription("paid", types: ["order_paid"], on: first)
-            let orderID = try await order(on: second)
+            let orderID = try await StorageFixtures.collectedOrder(on: second)
             let now = Date()
             async let a = first.webhooks.fanOut(now: now)
             async let b = second.webhooks.fanOut(now: now)
@@ -61,7 +53,7 @@ struct WebhookStoreTests {
         try await backend.withTwoProcesses { processes in
             let stores = processes.first
             _ = try await subscription("flaky", types: ["order_placed"], on: stores)
-            _ = try await order(on: stores)
+            _ = try await StorageFixtures.collectedOrder(on: stores)
             let start = Date()
             try await stores.webhooks.fanOut(now: start)
             var delivery = try #require(try await stores.webhooks.claim(now: start, leaseUntil: start.addingTimeInterval(60), limit: 1).first)
@@ -93,10 +85,10 @@ struct WebhookStoreTests {
     }
 
     @Test func theScheduleBacksOffForAboutThreeDaysWithJitter() {
-        let schedule = WebhookRetrySchedule()
+        let schedule = DeliveryRetrySchedule()
         let now = Date(timeIntervalSince1970: 0)
         #expect(schedule.attempts == 10)
-        #expect((3 * 86400...3.3 * 86400).contains(WebhookRetrySchedule.standardDelays.reduce(0, +)))
+        #expect((3 * 86400...3.3 * 86400).contains(DeliveryRetrySchedule.standardDelays.reduce(0, +)))
         let first = schedule.nextAttempt(after: 1, failedAt: now)!.timeIntervalSince1970
         #expect((54...66).contains(first))
         #expect(schedule.nextAttempt(after: 10, failedAt: now) == nil)

@@ -15,6 +15,9 @@ public enum Fixtures {
     }()
 
     /// The absolute path of `relativePath` under `Fixtures/`.
+    /// A file of the repository by its path from the root (`Tests/Mail/smtp_sink.py`).
+    public static func repositoryPath(_ relativePath: String) -> String { "\(repositoryRoot)/\(relativePath)" }
+
     public static func path(_ relativePath: String) -> String { "\(repositoryRoot)/Fixtures/\(relativePath)" }
 
     /// Decodes a JSON fixture; a missing or malformed fixture stops the test run loudly.

@@ -38,6 +38,8 @@ public struct APIServices: Sendable {
     /// Webhook subscriptions and deliveries; nil leaves the webhook routes out.
     public let webhooks: WebhookStore?
     public let webhookSettings: WebhookSettings
+    /// Customer emails and their log; nil leaves the email routes out.
+    public let emails: EmailStore?
     /// The demo storefront and POS pages and their keys (`--demo` only).
     public let demo: DemoSite?
     /// The browser origins that may call storefront routes; none by default.
@@ -49,8 +51,9 @@ public struct APIServices: Sendable {
         messages: MessageCatalog = .empty, commerce: CommerceStores, changeFeed: (any ChangeFeed)? = nil,
         readinessTimeout: Duration = .seconds(10), pageCache: Bool = true, catalogQuerySlots: Int? = nil,
         crossOrigin: CrossOriginPolicy = .none, demo: DemoSite? = nil,
-        webhooks: WebhookStore? = nil, webhookSettings: WebhookSettings = WebhookSettings()
+        webhooks: WebhookStore? = nil, webhookSettings: WebhookSettings = WebhookSettings(), emails: EmailStore? = nil
     ) {
+        self.emails = emails
         self.demo = demo
         self.webhooks = webhooks
         self.webhookSettings = webhookSettings

@@ -45,6 +45,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     InventoryAdminController(services: services).addRoutes(to: admin)
     OrderAdminController(services: services).addRoutes(to: admin)
     if let webhooks = services.webhooks { WebhookAdminController(services: services, store: webhooks).addRoutes(to: admin) }
+    if let emails = services.emails { EmailAdminController(store: emails).addRoutes(to: admin) }
     // Support and notification routes outside /admin that still need the admin key.
     let support = v1.group().add(middleware: AdminOnlyMiddleware(keyring: services.keyring))
     CustomersController(services: services).addSupportRoutes(to: support)

@@ -23,6 +23,16 @@ struct QueryValues {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// A page cursor (`before=` from a previous page's `next_cursor`): a positive whole number; nil
+    /// when absent, a problem when given empty or malformed.
+    func cursor(_ name: String) throws -> Int64? {
+        guard request.uri.queryParameters.get(name) != nil else { return nil }
+        guard let text = try string(name, maxLength: 20), let value = Int64(text), value > 0 else {
+            throw Problem.invalidField(name, "must be a cursor from next_cursor")
+        }
+        return value
+    }
+
     func integer(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws -> Int {
         guard request.uri.queryParameters.get(name) != nil else { return defaultValue }
         guard let text = try string(name), let value = Int(text), range.contains(value) else {
@@ -33,7 +43,12 @@ struct QueryValues {
 
     func oneOf<Value: RawRepresentable & CaseIterable>(_ name: String, default defaultValue: Value) throws -> Value
     where Value.RawValue == String {
-        guard let text = try string(name) else { return defaultValue }
+        try oneOf(name) ?? defaultValue
+    }
+
+    /// One of the values' raw names, or nil when the parameter is absent.
+    func oneOf<Value: RawRepresentable & CaseIterable>(_ name: String) throws -> Value? where Value.RawValue == String {
+        guard let text = try string(name) else { return nil }
         guard let value = Value(rawValue: text) else {
             throw Problem.invalidField(name, "must be one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
         }

@@ -73,16 +73,8 @@ struct WebhookAdminController {
         let subscription = try await subscription(context)
         let query = QueryValues(request: request)
         let limit = try query.integer("limit", default: 50, range: 1...200)
-        var status: WebhookDelivery.Status?
-        if let text = try query.string("status", maxLength: 20) {
-            guard let value = WebhookDelivery.Status(rawValue: text) else { throw Problem.invalidField("status", "must be pending, succeeded or failed") }
-            status = value
-        }
-        var before: Int64?
-        if let text = try query.string("before", maxLength: 20) {
-            guard let value = Int64(text), value > 0 else { throw Problem.invalidField("before", "must be a cursor from next_cursor") }
-            before = value
-        }
+        let status: WebhookDelivery.Status? = try query.oneOf("status")
+        let before = try query.cursor("before")
         let page = try await store.deliveries(subscriptionID: subscription.id, status: status, before: before, limit: limit)
         return WebhookDeliveryPageView(
             items: page.map(WebhookDeliveryView.init), nextCursor: page.count == limit ? page.last.map { String($0.eventSequence) } : nil)

@@ -3,7 +3,7 @@ public import PasarStorage
 /// How webhooks are sent: which URLs are allowed, the retry schedule, the timeout of one attempt.
 public struct WebhookSettings: Sendable {
     let urls: WebhookURLPolicy
-    let schedule: WebhookRetrySchedule
+    let schedule: DeliveryRetrySchedule
     let timeoutSeconds: Int64
     /// How often the sender looks for new events and due retries.
     let pollMilliseconds: Int64
@@ -12,7 +12,7 @@ public struct WebhookSettings: Sendable {
     /// shortens the three-day schedule (tests).
     public init(allowPrivateURLs: Bool = false, retryScale: Double = 1, timeoutSeconds: Int64 = 10, pollMilliseconds: Int64 = 250) {
         urls = WebhookURLPolicy(allowPrivate: allowPrivateURLs)
-        schedule = WebhookRetrySchedule(scale: retryScale)
+        schedule = DeliveryRetrySchedule(scale: retryScale)
         self.timeoutSeconds = timeoutSeconds
         self.pollMilliseconds = pollMilliseconds
     }

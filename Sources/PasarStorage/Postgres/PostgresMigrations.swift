@@ -32,7 +32,7 @@ enum PostgresMigrations {
     /// Any fixed number; only Pasar's migrations take this lock.
     static let lockKey: Int64 = 0x7061_7361_725F_6D69  // "pasar_mi"
 
-    static let steps: [Step] = [catalog, carts, inventory, customers, orders, search, cartCodes, webhooks]
+    static let steps: [Step] = [catalog, carts, inventory, customers, orders, search, cartCodes, webhooks, emails]
 
     static let catalog = Step(
         name: "v1-catalog",
@@ -226,6 +226,23 @@ enum PostgresMigrations {
             )
             """,
             "CREATE INDEX order_events_by_order ON order_events(order_id, sequence)",
+        ])
+
+    /// `v9-emails` of `SQLiteMigrations`.
+    static let emails = Step(
+        name: "v9-emails",
+        statements: [
+            """
+            CREATE TABLE email_messages (
+                id TEXT PRIMARY KEY, kind TEXT NOT NULL, recipient TEXT NOT NULL, language TEXT NOT NULL, market TEXT NOT NULL,
+                event_sequence BIGINT, order_id TEXT, status TEXT NOT NULL, attempts BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL,
+                lease_until BIGINT NOT NULL, last_error TEXT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, sent_at BIGINT
+            )
+            """,
+            "CREATE INDEX email_messages_due ON email_messages(status, next_attempt_at)",
+            "CREATE INDEX email_messages_by_order ON email_messages(order_id)",
+            "CREATE TABLE email_outbox_cursor (id BIGINT PRIMARY KEY, sequence BIGINT NOT NULL)",
+            "INSERT INTO email_outbox_cursor (id, sequence) SELECT 1, COALESCE(MAX(sequence), 0) FROM order_events",
         ])
 
     static let inventory = Step(

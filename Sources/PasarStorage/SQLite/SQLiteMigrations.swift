@@ -82,6 +82,7 @@ enum SQLiteMigrations {
         registerSearch(in: &migrator)
         registerCartCodes(in: &migrator)
         registerWebhooks(in: &migrator)
+        registerEmails(in: &migrator)
         return migrator
     }
 }

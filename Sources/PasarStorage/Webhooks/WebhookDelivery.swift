@@ -2,7 +2,7 @@ public import FoundationEssentials
 
 /// One event on its way to one subscription: delivered at least once, retried on failure.
 public struct WebhookDelivery: Sendable, Equatable {
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
         /// Waiting for its next attempt (or in flight).
         case pending
         case succeeded

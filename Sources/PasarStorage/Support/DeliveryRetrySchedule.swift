@@ -1,8 +1,9 @@
 public import FoundationEssentials
 
 /// When a failed delivery is tried again: exponential backoff with jitter over about three days
-/// (after Stripe's schedule), then the delivery fails and the subscription is turned off.
-public struct WebhookRetrySchedule: Sendable {
+/// (after Stripe's schedule), then the delivery fails: a webhook subscription is turned off, an email
+/// is given up.
+public struct DeliveryRetrySchedule: Sendable {
     /// Seconds after each failed attempt: 1 min, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h
     /// (3.1 days in all, ten attempts).
     public static let standardDelays: [TimeInterval] = [60, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400]

@@ -1,0 +1,61 @@
+import Foundation
+import PasarLocalization
+import PasarMarkets
+import PasarStorage
+
+/// The words of an order email in the order's language, from the message catalogs: the subject,
+/// a greeting, what happened (the event's message, as `GET /v1/events` shows it), the lines and
+/// the total as the order shows them, and a signature; as plain text and as HTML.
+struct OrderEmail: Equatable {
+    let subject: String
+    let text: String
+    let html: String
+
+    init(event: EventView, order: OrderView, messages: MessageCatalog) throws {
+        let language = (try? LocaleTag(order.language)) ?? .root
+        func message(_ key: String, _ arguments: [String: MessageArgument] = [:]) throws -> String {
+            try messages.format(key, language: language, arguments: arguments)
+        }
+        subject = try message("email_subject_\(event.type)", ["order": .text(order.number)])
+        let lines = try order.lines.map { line in
+            try message("email_order_line", ["quantity": .number(String(line.quantity)), "name": .text(line.name), "amount": .text(line.total.formatted)])
+        }
+        let paragraphs = [
+            try message("email_greeting"), event.message, lines.joined(separator: "\n"),
+            try message("email_order_total", ["total": .text(order.totals.total.formatted)]), try message("email_signature"),
+        ]
+        text = paragraphs.joined(separator: "\n\n") + "\n"
+        html = Self.html(paragraphs: paragraphs, title: subject, language: language)
+    }
+
+    /// A small, self-contained HTML document: one paragraph per text paragraph, line breaks kept,
+    /// in the language's direction.
+    static func html(paragraphs: [String], title: String, language: LocaleTag) -> String {
+        let body = paragraphs.map { "<p>" + escape($0).replacingOccurrences(of: "\n", with: "<br>") + "</p>" }.joined(separator: "\n")
+        return """
+            <!DOCTYPE html>
+            <html lang="\(escape(language.identifier))" dir="\(language.isRightToLeft ? "rtl" : "ltr")">
+            <head><meta charset="utf-8"><title>\(escape(title))</title></head>
+            <body>
+            \(body)
+            </body>
+            </html>
+
+            """
+    }
+
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
