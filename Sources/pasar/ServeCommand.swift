@@ -214,13 +214,19 @@ struct ServeCommand: AsyncParsableCommand {
             webhookSettings: WebhookSettings(
                 allowPrivateURLs: allowPrivateWebhooks, retryScale: webhookRetryScale, timeoutSeconds: Int64(webhookTimeout)),
             emails: stores.emails)
+        let email = try emailSettings()
+        if let email {
+            logger.info("customer emails on", metadata: ["smtp": "\(email.smtp)", "from": "\(email.from)"])
+        } else {
+            logger.info("customer emails off: no --smtp-url (PASAR_SMTP_URL)")
+        }
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [
                 MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger),
                 ChangeFeedService(services: services),
                 WebhookSender(services: services, store: stores.webhooks, settings: services.webhookSettings, logger: logger),
-            ] + (try emailSettings().map { [EmailSender(services: services, store: stores.emails, settings: $0, logger: logger)] } ?? []))
+            ] + (email.map { [EmailSender(services: services, store: stores.emails, settings: $0, logger: logger)] } ?? []))
         try await app.runService()
         try await stores.close()
     }
