@@ -57,6 +57,7 @@ export class Pasar {
   }
 
   createCart(market) { return this.request("POST", "/v1/carts", { body: { market } }); }
+  recoverCart(token) { return this.request("POST", "/v1/carts/recover", { body: { token } }); }
   cart(id) { return this.request("GET", `/v1/carts/${id}`); }
   addLine(id, sku) { return this.request("POST", `/v1/carts/${id}/lines`, { body: { sku, quantity: 1 } }); }
   setQuantity(id, line, quantity) { return this.request("PATCH", `/v1/carts/${id}/lines/${line}`, { body: { quantity } }); }

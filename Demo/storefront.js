@@ -186,9 +186,26 @@ $("voucher").addEventListener("submit", async (event) => {
 });
 $("checkout").addEventListener("submit", placeOrder);
 $("fulfilment").addEventListener("change", (event) => { $("address").hidden = !event.target.value.startsWith("ship:"); });
-$("pos-link").href = `pos.html${location.search}`;
+
+// A reminder email's link (?recover=TOKEN) reopens the cart it was sent for, in its market, once.
+async function recoverCart(token) {
+  try {
+    const cart = await api.recoverCart(token);
+    if (cart.market !== state.market) {
+      state.market = cart.market;
+      localStorage.setItem("pasar.market", cart.market);
+      $("market").value = cart.market;
+      await loadMarket();
+    }
+    showCart(cart, true);
+  } catch (error) { showProblem(error); }
+  history.replaceState(null, "", location.pathname);
+}
 
 await loadMarkets();
 await loadMarket();
+const recoveryToken = new URLSearchParams(location.search).get("recover");
+if (recoveryToken) await recoverCart(recoveryToken);
+$("pos-link").href = `pos.html${location.search}`;
 await loadProducts();
 document.body.dataset.ready = "true";

@@ -96,6 +96,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Shorten the email retry schedule by this factor (tests).")
     var emailRetryScale: Double = 1
 
+    @OptionGroup var marketing: MarketingOptions
+
     /// The email settings, or nil when no SMTP server is configured.
     private func emailSettings() throws -> EmailSettings? {
         guard let url = resolvedSMTPURL else { return nil }
@@ -189,7 +191,7 @@ struct ServeCommand: AsyncParsableCommand {
         let catalog = stores.catalog
         let carts = stores.carts
         let inventory = stores.inventory
-        let commerce = CommerceStores(inventory: inventory, orders: stores.orders, customers: stores.customers)
+        let commerce = CommerceStores(inventory: inventory, orders: stores.orders, customers: stores.customers, marketing: stores.marketing)
         if demo {
             let vouchers = try await VoucherImporter.importFile(at: demoVouchers, into: carts, markets: registry.snapshot)
             logger.info("demo vouchers loaded", metadata: ["vouchers": "\(vouchers)"])
@@ -220,13 +222,18 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             logger.info("customer emails off: no --smtp-url (PASAR_SMTP_URL)")
         }
+        let marketingSettings = try marketing.settings(host: host, port: port)
+        logger.info(
+            "abandoned-cart reminders \(marketingSettings.reminderDelay == nil ? "off" : "on")",
+            metadata: ["after": "\(marketing.cartReminderAfter)", "public_url": "\(marketingSettings.publicURL)"])
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [
                 MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger),
                 ChangeFeedService(services: services),
                 WebhookSender(services: services, store: stores.webhooks, settings: services.webhookSettings, logger: logger),
-            ] + (email.map { [EmailSender(services: services, store: stores.emails, settings: $0, logger: logger)] } ?? []))
+                CartReminderService(services: services, settings: marketingSettings, logger: logger),
+            ] + (email.map { [EmailSender(services: services, store: stores.emails, settings: $0, marketing: marketingSettings, logger: logger)] } ?? []))
         try await app.runService()
         try await stores.close()
     }

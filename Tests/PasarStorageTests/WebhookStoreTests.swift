@@ -29,7 +29,7 @@ struct WebhookStoreTests {
             let all = try await first.webhooks.deliveries(subscriptionID: "all", status: nil, before: nil, limit: 50)
             #expect(all.map(\.eventType) == ["order_collected", "order_ready_for_pickup", "order_paid", "order_placed"])
             #expect(all.map(\.resourceSequence) == [4, 3, 2, 1])
-            #expect(all.allSatisfy { $0.orderID == orderID && $0.status == .pending })
+            #expect(all.allSatisfy { $0.resourceType == .order && $0.resourceID == orderID && $0.status == .pending })
             let paid = try await second.webhooks.deliveries(subscriptionID: "paid", status: nil, before: nil, limit: 50)
             #expect(paid.map(\.eventType) == ["order_paid"])
 
@@ -71,6 +71,11 @@ struct WebhookStoreTests {
             #expect(log.log.last?.error == "timed out after 10 s")
             let off = try #require(try await stores.webhooks.subscription(id: "flaky"))
             #expect(!off.enabled && off.disabledReason != nil && off.consecutiveFailures == 2)
+            // The outbox says so, once, for the merchant's other subscriptions and the event feed.
+            let told = try await stores.orders.events(after: 0, limit: 100).filter { $0.kind == .webhookDisabled }
+            #expect(told.map(\.resourceID) == ["flaky"] && told.first?.arguments.url == off.url && told.first?.market == "")
+            try await stores.webhooks.record(timeout, of: delivery, retryAt: nil, now: start.addingTimeInterval(41))
+            #expect(try await stores.orders.events(after: 0, limit: 100).filter { $0.kind == .webhookDisabled }.count == 1, "told once")
 
             // Redelivery of a disabled subscription waits until it is turned back on.
             #expect(try await stores.webhooks.redeliver(subscriptionID: "flaky", eventSequence: log.eventSequence, now: start))

@@ -19,6 +19,8 @@ public struct APIServices: Sendable {
     public let inventory: any InventoryStore
     public let orders: any OrderStore
     public let customers: any CustomerStore
+    /// Marketing consent and abandoned-cart reminders.
+    public let marketing: MarketingStore
     public let payments: PaymentProviders
     let languages = LanguageResolver()
     let cartEvents: CartEventHub
@@ -73,6 +75,7 @@ public struct APIServices: Sendable {
         inventory = commerce.inventory
         orders = commerce.orders
         customers = commerce.customers
+        marketing = commerce.marketing
         payments = commerce.payments
         cartMessages = CartMessages(catalog: messages)
         self.changeFeed = changeFeed

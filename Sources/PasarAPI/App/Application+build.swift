@@ -50,6 +50,8 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     let support = v1.group().add(middleware: AdminOnlyMiddleware(keyring: services.keyring))
     CustomersController(services: services).addSupportRoutes(to: support)
     EventsController(services: services).addRoutes(to: support)
+    // Links in emails: no API key, the token is the proof.
+    UnsubscribeController(services: services).addRoutes(to: router)
     return router
 }
 

@@ -48,7 +48,9 @@ struct CartController {
         }
         let id = CartIdentifier.make()
         var cart = try await services.carts.create(
-            NewCart(id: id, market: scope.market.code, currency: scope.market.currency.code, customerID: customerID, email: email, channel: scope.channel))
+            NewCart(
+                id: id, market: scope.market.code, currency: scope.market.currency.code, customerID: customerID, email: email, channel: scope.channel,
+                language: scope.language.identifier, marketingConsent: try CartInputRules.marketingConsent(input.marketingConsent, email: email)))
         for line in newLines {
             cart = try await services.carts.addLine(line, market: scope.market.code, limits: limits, write: CartWrite(cartID: id, channel: scope.channel))
         }

@@ -8,10 +8,12 @@ struct CreateCartInput: Decodable {
     let market: String
     let customerID: String?
     let email: String?
+    /// True when the guest agrees to marketing email (an abandoned-cart reminder) at `email`.
+    let marketingConsent: Bool?
     let lines: [AddLineInput]?
 
     enum CodingKeys: String, CodingKey {
-        case market, customerID = "customer_id", email, lines
+        case market, customerID = "customer_id", email, lines, marketingConsent = "marketing_consent"
     }
 }
 
@@ -69,6 +71,13 @@ enum CartInputRules {
                 .saying("problem_quantity_range", ["field": .text(field), "max": .number(String(limits.maxQuantityPerLine))])
         }
         return value
+    }
+
+    /// Consent needs an address to belong to.
+    static func marketingConsent(_ value: Bool?, email: String?) throws -> Bool {
+        guard value == true else { return false }
+        guard email != nil else { throw Problem.invalidField("marketing_consent", "needs the email it is given for") }
+        return true
     }
 
     static func customerID(_ value: String, field: String = "customer_id") throws -> String {

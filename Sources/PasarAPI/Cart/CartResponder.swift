@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import PasarCore
+import PasarLocalization
+import PasarMarkets
 import PasarStorage
 
 /// Renders carts as responses: loads the products and vouchers a cart names, computes its totals,
@@ -39,9 +41,14 @@ struct CartResponder {
 
     func view(_ cart: StoredCart, scope: CartScope) async throws -> CartView {
         services.cartMarkets.remember(cart.market, of: cart.id)
+        return try await view(cart, market: scope.market, language: scope.language)
+    }
+
+    /// The cart as shown in `language`, outside a request (reminders).
+    func view(_ cart: StoredCart, market: Market, language: LocaleTag) async throws -> CartView {
         let products = try await services.catalog.products(ids: cart.lines.map(\.productID))
         let vouchers = try await services.carts.vouchers(codes: cart.vouchers)
-        let presenter = CartPresenter(market: scope.market, language: scope.language, lifetime: services.cartSettings.lifetime, messages: services.cartMessages)
+        let presenter = CartPresenter(market: market, language: language, lifetime: services.cartSettings.lifetime, messages: services.cartMessages)
         return try presenter.view(cart, products: products, vouchers: vouchers)
     }
 

@@ -12,10 +12,13 @@ struct CustomerView: ResponseEncodable {
     let language: String
     let market: String
     let createdAt: String
+    /// Whether marketing email (abandoned-cart reminders) may go to the customer, and since when.
+    let marketingConsent: Bool
+    let marketingConsentAt: String?
 
     enum CodingKeys: String, CodingKey {
         case id, email, name, language, market
-        case createdAt = "created_at"
+        case createdAt = "created_at", marketingConsent = "marketing_consent", marketingConsentAt = "marketing_consent_at"
     }
 
     init(_ customer: Customer) {
@@ -25,6 +28,8 @@ struct CustomerView: ResponseEncodable {
         language = customer.language
         market = customer.market
         createdAt = OrderView.timestamp(customer.createdAt)
+        marketingConsent = customer.marketingConsentAt != nil
+        marketingConsentAt = customer.marketingConsentAt.map(OrderView.timestamp)
     }
 }
 

@@ -13,6 +13,7 @@ struct CustomersController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("/customers", use: create)
         group.get("/customers/:customer", use: get)
+        group.patch("/customers/:customer", use: update)
     }
 
     func addSupportRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -24,6 +25,19 @@ struct CustomersController {
         let name: String
         let language: String?
         let market: String
+        /// True when the customer agrees to marketing email (abandoned-cart reminders).
+        let marketingConsent: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case email, name, language, market, marketingConsent = "marketing_consent"
+        }
+    }
+
+    /// `PATCH /v1/customers/{id}`: what a customer may change of themselves.
+    struct CustomerChange: Decodable {
+        let marketingConsent: Bool
+
+        enum CodingKeys: String, CodingKey { case marketingConsent = "marketing_consent" }
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> EditedResponse<CustomerView> {
@@ -47,13 +61,23 @@ struct CustomersController {
             language = match
         }
         let customer = try await services.customers.create(
-            Customer(id: "cus_" + CartIdentifier.make(), email: email, name: name, language: language.identifier, market: market.code))
+            Customer(
+                id: "cus_" + CartIdentifier.make(), email: email, name: name, language: language.identifier, market: market.code,
+                marketingConsentAt: input.marketingConsent == true ? Date() : nil))
         return CustomerView(customer).reply(.created, location: "/v1/customers/\(customer.id)")
     }
 
     @Sendable func get(request: Request, context: AppRequestContext) async throws -> CustomerView {
         let customer = try await load(request, context)
         return CustomerView(customer)
+    }
+
+    /// Gives or withdraws marketing consent (customer token or admin key).
+    @Sendable func update(request: Request, context: AppRequestContext) async throws -> CustomerView {
+        let customer = try await load(request, context)
+        let change = try await request.decode(as: CustomerChange.self, context: context)
+        _ = try await services.marketing.setCustomerConsent(customerID: customer.id, consent: change.marketingConsent, now: Date())
+        return CustomerView(try await services.customers.customer(id: customer.id) ?? customer)
     }
 
     @Sendable func overview(request: Request, context: AppRequestContext) async throws -> CustomerOverviewView {

@@ -11,14 +11,13 @@ struct EmailAdminController {
         group.post("/emails/:email/resend", use: resend)
     }
 
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> EmailPageView {
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> NewestFirstPage<EmailView> {
         let query = QueryValues(request: request)
         let limit = try query.integer("limit", default: 50, range: 1...200)
         let status: EmailMessage.Status? = try query.oneOf("status")
         let before = try query.cursor("before")
         let page = try await store.messages(status: status, orderID: try query.string("order", maxLength: 64), before: before, limit: limit)
-        return EmailPageView(
-            items: page.map(EmailView.init), nextCursor: page.count == limit ? page.last?.eventSequence.map { String($0) } : nil)
+        return NewestFirstPage(page, limit: limit, view: EmailView.init, cursor: \.eventSequence)
     }
 
     /// Sends an email again as soon as the sender gets to it, as a new round of attempts (after a
@@ -37,6 +36,8 @@ struct EmailView: Encodable {
     let language: String
     let market: String
     let orderID: String?
+    /// The cart of an abandoned-cart reminder.
+    let cartID: String?
     let eventSequence: Int64?
     let status: String
     let attempts: Int64
@@ -52,6 +53,7 @@ struct EmailView: Encodable {
         language = message.language
         market = message.market
         orderID = message.orderID
+        cartID = message.cartID
         eventSequence = message.eventSequence
         status = message.status.rawValue
         attempts = message.attempts
@@ -63,18 +65,7 @@ struct EmailView: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, type, to, language, market, status, attempts
-        case orderID = "order_id", eventSequence = "event_sequence", nextAttemptAt = "next_attempt_at", lastError = "last_error"
+        case orderID = "order_id", cartID = "cart_id", eventSequence = "event_sequence", nextAttemptAt = "next_attempt_at", lastError = "last_error"
         case createdAt = "created_at", sentAt = "sent_at"
-    }
-}
-
-struct EmailPageView: ResponseEncodable {
-    let items: [EmailView]
-    /// Pass as `before` for older emails; absent on the last page.
-    let nextCursor: String?
-
-    enum CodingKeys: String, CodingKey {
-        case items
-        case nextCursor = "next_cursor"
     }
 }

@@ -13,15 +13,18 @@ public struct EmailSender: Service {
     let services: APIServices
     let store: EmailStore
     let settings: EmailSettings
+    /// Where the links of reminders point.
+    let marketing: MarketingSettings
     let logger: Logger
     let client = SMTPClient()
     /// Emails sent at once by one process.
     static let batch = 8
 
-    public init(services: APIServices, store: EmailStore, settings: EmailSettings, logger: Logger) {
+    public init(services: APIServices, store: EmailStore, settings: EmailSettings, marketing: MarketingSettings, logger: Logger) {
         self.services = services
         self.store = store
         self.settings = settings
+        self.marketing = marketing
         self.logger = logger
     }
 
@@ -58,11 +61,12 @@ public struct EmailSender: Service {
         let error: String?
         var permanent = false
         do {
-            if let mail = try await compose(message) {
+            switch try await compose(message) {
+            case .mail(let mail):
                 try await client.send(mail, settings: settings.smtp)
                 error = nil
-            } else {
-                (error, permanent) = ("the order or its event is no longer stored", true)
+            case .skipped(let reason):
+                (error, permanent) = (reason, true)
             }
         } catch let failure as SMTPError {
             error = failure.description
@@ -87,19 +91,56 @@ public struct EmailSender: Service {
         }
     }
 
-    /// The email as it goes out; nil when what it tells of is gone.
-    func compose(_ message: EmailMessage) async throws -> MailMessage? {
+    /// What a due email turns into: the message to send, or why it is no longer sent.
+    enum Composed {
+        case mail(MailMessage)
+        case skipped(String)
+    }
+
+    /// The email as it goes out, composed now from what it tells of.
+    func compose(_ message: EmailMessage) async throws -> Composed {
+        if let cartID = message.cartID { return try await composeReminder(message, cartID: cartID) }
         guard let sequence = message.eventSequence, let orderID = message.orderID,
             let event = try await services.orders.events(after: sequence - 1, limit: 1).first, event.sequence == sequence,
             let order = try await services.orders.order(id: orderID)
-        else { return nil }
+        else { return .skipped("the order or its event is no longer stored") }
         let market = services.markets.snapshot.market(code: event.market)
         let email = try OrderEmail(
             event: try EventView(event, market: market, messages: services.messages), order: try OrderView(order, market: market),
             messages: services.messages)
-        return try MailMessage(
-            from: settings.from, to: [MailAddress(message.recipient)], subject: email.subject, plainText: email.text, html: email.html,
-            // The same on every attempt, so a repeated send is one message to the reader's mail client.
-            messageID: "<\(message.id).\(order.id)@\(settings.from.domain)>")
+        return .mail(
+            try MailMessage(
+                from: settings.from, to: [MailAddress(message.recipient)], subject: email.subject, plainText: email.text, html: email.html,
+                // The same on every attempt, so a repeated send is one message to the reader's mail client.
+                messageID: "<\(message.id).\(order.id)@\(settings.from.domain)>"))
+    }
+
+    /// An abandoned-cart reminder: the cart as it is now, a fresh recovery link, and the one-click
+    /// unsubscribe headers of RFC 8058; skipped once the cart is checked out or consent withdrawn.
+    func composeReminder(_ message: EmailMessage, cartID: String) async throws -> Composed {
+        guard try await services.marketing.reminderRecipient(cartID: cartID) != nil else {
+            return .skipped("the cart was checked out, or its address withdrew consent")
+        }
+        guard let cart = try await services.carts.cart(id: cartID), let market = services.markets.snapshot.market(code: cart.market) else {
+            return .skipped("the cart is no longer stored")
+        }
+        let language = (try? LocaleTag(message.language)) ?? market.defaultLanguage
+        let view = try await CartResponder(services: services).view(cart, market: market, language: language)
+        let cartSettings = services.cartSettings
+        let recovery = CartRecoveryToken.issue(cartID: cart.id, lifetime: cartSettings.recoveryLinkLifetime, key: cartSettings.recoveryKey)
+        let unsubscribe = marketing.unsubscribeLink(
+            token: UnsubscribeToken(email: message.recipient.lowercased(), language: language.identifier).signed(key: UnsubscribeToken.key(from: cartSettings)))
+        let email = try CartReminderEmail(
+            cart: view, language: language, recoveryLink: marketing.recoveryLink(token: recovery), unsubscribeLink: unsubscribe,
+            messages: services.messages)
+        return .mail(
+            try MailMessage(
+                from: settings.from, to: [MailAddress(message.recipient)], subject: email.subject, plainText: email.text, html: email.html,
+                extraHeaders: [
+                    try MailHeader(name: "List-Unsubscribe", value: "<\(unsubscribe)>"),
+                    try MailHeader(name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click"),
+                ],
+                // Not the cart id: it opens the cart, and mail headers travel far.
+                messageID: "<\(message.id).reminder@\(settings.from.domain)>"))
     }
 }

@@ -25,37 +25,6 @@ struct OrderEmail: Equatable {
             try message("email_order_total", ["total": .text(order.totals.total.formatted)]), try message("email_signature"),
         ]
         text = paragraphs.joined(separator: "\n\n") + "\n"
-        html = Self.html(paragraphs: paragraphs, title: subject, language: language)
-    }
-
-    /// A small, self-contained HTML document: one paragraph per text paragraph, line breaks kept,
-    /// in the language's direction.
-    static func html(paragraphs: [String], title: String, language: LocaleTag) -> String {
-        let body = paragraphs.map { "<p>" + escape($0).replacingOccurrences(of: "\n", with: "<br>") + "</p>" }.joined(separator: "\n")
-        return """
-            <!DOCTYPE html>
-            <html lang="\(escape(language.identifier))" dir="\(language.isRightToLeft ? "rtl" : "ltr")">
-            <head><meta charset="utf-8"><title>\(escape(title))</title></head>
-            <body>
-            \(body)
-            </body>
-            </html>
-
-            """
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        html = HTMLDocument.render(title: subject, language: language, body: HTMLDocument.paragraphs(paragraphs))
     }
 }

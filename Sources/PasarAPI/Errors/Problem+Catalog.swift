@@ -9,6 +9,11 @@ extension Problem {
         Problem(.badRequest, code: "invalid_field", title: "Invalid field", detail: "\(field): \(detail)", field: field, extensions: extensions)
     }
 
+    /// A required field (or query parameter) that is absent.
+    static func missingField(_ field: String) -> Problem {
+        invalidField(field, "is required").saying("problem_required", ["field": .text(field)])
+    }
+
     public static func notFound(_ what: String, field: String? = nil) -> Problem {
         Problem(.notFound, code: "not_found", title: "Not found", detail: "\(what) does not exist", field: field)
     }

@@ -5,8 +5,8 @@ import PasarLocalization
 import PasarMarkets
 import PasarStorage
 
-/// `GET /v1/events?after=CURSOR&limit=`: the order outbox in sequence order, each event with the
-/// customer message in the order's language (ICU MessageFormat from `Locales/messages/`). A
+/// `GET /v1/events?after=CURSOR&limit=`: the outbox (orders, abandoned carts, webhook
+/// subscriptions turned off) in sequence order, each event with its message in the event's language (ICU MessageFormat from `Locales/messages/`). A
 /// notification sender polls it, passing back `next_cursor`; admin key only.
 struct EventsController {
     let services: APIServices
@@ -44,9 +44,13 @@ struct EventPageView: ResponseEncodable {
 struct EventView: Encodable {
     let id: String
     let type: String
-    let orderID: String
-    let orderNumber: String
+    /// What the event is about (`order`, `cart`, `webhook`) and its id.
+    let resourceType: String
+    let resourceID: String
+    let orderID: String?
+    let orderNumber: String?
     let customerID: String?
+    /// Empty for events of no market (webhook subscriptions).
     let market: String
     let language: String
     let message: String
@@ -54,10 +58,13 @@ struct EventView: Encodable {
     let amount: AmountView?
     let store: String?
     let returnID: String?
+    let url: String?
     let createdAt: String
 
     enum CodingKeys: String, CodingKey {
-        case id, type, market, language, message, count, amount, store
+        case id, type, market, language, message, count, amount, store, url
+        case resourceType = "resource_type"
+        case resourceID = "resource_id"
         case orderID = "order_id"
         case orderNumber = "order_number"
         case customerID = "customer_id"
@@ -65,11 +72,13 @@ struct EventView: Encodable {
         case createdAt = "created_at"
     }
 
-    init(_ event: OrderEvent, market: Market?, messages: MessageCatalog) throws {
+    init(_ event: OutboxEvent, market: Market?, messages: MessageCatalog) throws {
         let language = (try? LocaleTag(event.language)) ?? .root
         let arguments = event.arguments
         id = String(event.sequence)
         type = event.kind.rawValue
+        resourceType = event.kind.resourceType.rawValue
+        resourceID = event.resourceID
         orderID = event.orderID
         orderNumber = arguments.order
         customerID = event.customerID
@@ -79,12 +88,15 @@ struct EventView: Encodable {
         amount = try arguments.amount.map { try AmountFormatter(locale: language, displayDigits: market?.rounding.displayDigits)($0) }
         store = arguments.store
         returnID = arguments.returnID
+        url = arguments.url
         createdAt = OrderView.timestamp(event.createdAt)
-        var values: [String: MessageArgument] = ["order": .text(arguments.order)]
+        var values: [String: MessageArgument] = [:]
+        if let order = arguments.order { values["order"] = .text(order) }
         if let count = arguments.count { values["count"] = .number(String(count)) }
         if let amount { values["total"] = .text(amount.formatted) }
         if let amount { values["amount"] = .text(amount.formatted) }
         if let store = arguments.store { values["store"] = .text(market?.stores.first { $0.id == store }?.name ?? store) }
+        if let url = arguments.url { values["url"] = .text(url) }
         message = try messages.format(event.kind.rawValue, language: language, arguments: values)
     }
 }

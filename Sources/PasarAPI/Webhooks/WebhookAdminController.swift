@@ -69,15 +69,14 @@ struct WebhookAdminController {
         return WebhookView(rotated, showingSecret: true)
     }
 
-    @Sendable func deliveries(request: Request, context: AppRequestContext) async throws -> WebhookDeliveryPageView {
+    @Sendable func deliveries(request: Request, context: AppRequestContext) async throws -> NewestFirstPage<WebhookDeliveryView> {
         let subscription = try await subscription(context)
         let query = QueryValues(request: request)
         let limit = try query.integer("limit", default: 50, range: 1...200)
         let status: WebhookDelivery.Status? = try query.oneOf("status")
         let before = try query.cursor("before")
         let page = try await store.deliveries(subscriptionID: subscription.id, status: status, before: before, limit: limit)
-        return WebhookDeliveryPageView(
-            items: page.map(WebhookDeliveryView.init), nextCursor: page.count == limit ? page.last.map { String($0.eventSequence) } : nil)
+        return NewestFirstPage(page, limit: limit, view: WebhookDeliveryView.init, cursor: \.eventSequence)
     }
 
     /// Sends a delivery again as soon as the sender gets to it, as a new round of attempts.

@@ -27,7 +27,7 @@ struct RotateWebhookSecretInput: Decodable {
 /// The checks every webhook input goes through, naming the field.
 enum WebhookInputRules {
     /// The event types a subscription may ask for.
-    static let eventTypes = Set(OrderEvent.Kind.allCases.map(\.rawValue))
+    static let eventTypes = Set(OutboxEvent.Kind.allCases.map(\.rawValue))
 
     static func url(_ text: String, policy: WebhookURLPolicy) async throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

@@ -1,10 +1,12 @@
 import Foundation
+import PasarCore
 import PasarMarkets
 import PasarStorage
 
 /// The body of a webhook: the event as `GET /v1/events` shows it (with the customer message and
-/// amounts raw and formatted) and the order as `GET /v1/orders/{id}` shows it now, with the event's
-/// place among its order's events, so a receiver can order what arrives out of order.
+/// amounts raw and formatted) and, for order events, the order as `GET /v1/orders/{id}` shows it
+/// now, with the event's place among its resource's events, so a receiver can order what arrives
+/// out of order.
 struct WebhookPayload: Encodable {
     /// `evt_<outbox sequence>`: also the `webhook-id`, the same on every attempt.
     let id: String
@@ -31,7 +33,8 @@ struct WebhookPayload: Encodable {
             event.sequence == delivery.eventSequence
         else { return nil }
         let market = services.markets.snapshot.market(code: event.market)
-        let order = try await services.orders.order(id: event.orderID)
+        var order: Order?
+        if let orderID = event.orderID { order = try await services.orders.order(id: orderID) }
         let payload = WebhookPayload(
             id: messageID(delivery), type: event.kind.rawValue, timestamp: OrderView.timestamp(event.createdAt),
             resourceSequence: delivery.resourceSequence,

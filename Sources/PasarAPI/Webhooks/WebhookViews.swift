@@ -61,7 +61,10 @@ struct WebhookDeliveryView: Encodable {
     let webhookID: String
     let eventSequence: Int64
     let eventType: String
-    let orderID: String
+    let resourceType: String
+    let resourceID: String
+    /// The order, for order events.
+    let orderID: String?
     let resourceSequence: Int64
     let status: String
     let attempts: Int64
@@ -75,7 +78,9 @@ struct WebhookDeliveryView: Encodable {
         webhookID = WebhookPayload.messageID(delivery)
         eventSequence = delivery.eventSequence
         eventType = delivery.eventType
-        orderID = delivery.orderID
+        resourceType = delivery.resourceType.rawValue
+        resourceID = delivery.resourceID
+        orderID = delivery.resourceType == .order ? delivery.resourceID : nil
         resourceSequence = delivery.resourceSequence
         status = delivery.status.rawValue
         attempts = delivery.attempts
@@ -91,18 +96,10 @@ struct WebhookDeliveryView: Encodable {
     enum CodingKeys: String, CodingKey {
         case status, attempts, log
         case webhookID = "webhook_id", eventSequence = "event_sequence", eventType = "event_type", orderID = "order_id"
+        case resourceType = "resource_type", resourceID = "resource_id"
         case resourceSequence = "resource_sequence", nextAttemptAt = "next_attempt_at", lastStatusCode = "last_status_code"
         case lastError = "last_error", createdAt = "created_at"
     }
 }
 
-struct WebhookDeliveryPageView: ResponseEncodable {
-    let items: [WebhookDeliveryView]
-    /// Pass as `before` for older deliveries; absent on the last page.
-    let nextCursor: String?
 
-    enum CodingKeys: String, CodingKey {
-        case items
-        case nextCursor = "next_cursor"
-    }
-}

@@ -52,15 +52,24 @@ public struct NewCart: Sendable {
     public let customerID: String?
     public let email: String?
     public let channel: String
+    /// The language the cart is used in (BCP-47), for a guest's reminder.
+    public let language: String?
+    /// True when the guest agreed to marketing email at `email` (abandoned-cart reminders).
+    public let marketingConsent: Bool
     public let now: Date
 
-    public init(id: String, market: String, currency: String, customerID: String?, email: String?, channel: String, now: Date = Date()) {
+    public init(
+        id: String, market: String, currency: String, customerID: String?, email: String?, channel: String, language: String? = nil,
+        marketingConsent: Bool = false, now: Date = Date()
+    ) {
         self.id = id
         self.market = market
         self.currency = currency
         self.customerID = customerID
         self.email = email
         self.channel = channel
+        self.language = language
+        self.marketingConsent = marketingConsent && email != nil
         self.now = now
     }
 }

@@ -56,9 +56,10 @@ public final class PostgresCartStore: CartStore {
             return try await database.write { connection in
                 try await connection.execute(
                     """
-                    INSERT INTO carts (id, market, currency, customer_id, email, channels, created_at, updated_at, items_updated_at)
+                    INSERT INTO carts (id, market, currency, customer_id, email, channels, created_at, updated_at, items_updated_at, language,
+                        marketing_consent_at)
                     VALUES (\(cart.id), \(cart.market), \(cart.currency), \(cart.customerID), \(cart.email), \(",\(cart.channel),"),
-                            \(cart.now.millis), \(cart.now.millis), \(cart.now.millis))
+                            \(cart.now.millis), \(cart.now.millis), \(cart.now.millis), \(cart.language), \(cart.marketingConsent ? cart.now.millis : nil))
                     """)
                 return try await requireCart(connection, id: cart.id, now: cart.now)
             }

@@ -54,12 +54,13 @@ public final class SQLiteCartStore: CartStore {
             do {
                 try db.executeCached(
                     sql: """
-                        INSERT INTO carts (id, market, currency, customer_id, email, channels, created_at, updated_at, items_updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO carts (id, market, currency, customer_id, email, channels, created_at, updated_at, items_updated_at,
+                            language, marketing_consent_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         cart.id, cart.market, cart.currency, cart.customerID, cart.email, ",\(cart.channel),", cart.now.millis,
-                        cart.now.millis, cart.now.millis,
+                        cart.now.millis, cart.now.millis, cart.language, cart.marketingConsent ? cart.now.millis : nil,
                     ])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM carts WHERE customer_id = ? AND market = ? AND status = 'active'"),

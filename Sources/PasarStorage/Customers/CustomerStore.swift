@@ -20,14 +20,19 @@ public struct Customer: Sendable, Equatable {
     /// Home market code.
     public let market: String
     public let createdAt: Date
+    /// When the customer agreed to marketing email (abandoned-cart reminders); nil: no marketing.
+    public let marketingConsentAt: Date?
 
-    public init(id: String, email: String, name: String, language: String, market: String, createdAt: Date = Date()) {
+    public init(
+        id: String, email: String, name: String, language: String, market: String, createdAt: Date = Date(), marketingConsentAt: Date? = nil
+    ) {
         self.id = id
         self.email = email
         self.name = name
         self.language = language
         self.market = market
         self.createdAt = createdAt
+        self.marketingConsentAt = marketingConsentAt
     }
 }
 

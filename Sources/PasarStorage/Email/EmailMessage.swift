@@ -1,6 +1,6 @@
 public import FoundationEssentials
 
-/// One email to one customer, waiting to be sent or sent: the outbox event (or cart) it tells of,
+/// One email to one customer, waiting to be sent or sent: the outbox event (an order's, or a cart's reminder) it tells of,
 /// to whom and in which language. The text is composed when it is sent, from the order as it is then.
 public struct EmailMessage: Sendable, Equatable {
     public enum Status: String, Sendable, CaseIterable {
@@ -17,11 +17,13 @@ public struct EmailMessage: Sendable, Equatable {
     /// The event type it tells of (`order_placed`, …).
     public let kind: String
     public let recipient: String
-    /// BCP-47: the order's language.
+    /// BCP-47: the order's language; for a reminder, the customer's (or the cart's).
     public let language: String
     public let market: String
     public let eventSequence: Int64?
     public let orderID: String?
+    /// The cart a reminder is about.
+    public let cartID: String?
     public let status: Status
     public let attempts: Int64
     public let nextAttemptAt: Date

@@ -1,13 +1,14 @@
 public import FoundationEssentials
 
 /// Emails to customers on either database, decided here once (`SharedSQLRunner`), as `WebhookStore`
-/// does for webhooks: `fanOut` turns the outbox's order events into pending emails, idempotently
+/// does for webhooks: `fanOut` turns the outbox's order and cart events into pending emails, idempotently
 /// (one email per event, ever, whichever process gets there first); `claim` leases due ones to one
 /// process; a lease that runs out (a crash) makes an email due again, with the same `Message-ID`.
 public final class EmailStore: Sendable {
     let runner: any SharedSQLRunner
 
-    /// The order events a customer is told of by email (`order_collected` happens in front of them).
+    /// The order events a customer is told of by email (`order_collected` happens in front of them);
+    /// besides these, `cart_abandoned` becomes a reminder to a consenting address.
     public static let orderKinds = [
         "order_placed", "order_paid", "order_ready_for_pickup", "order_shipped", "order_delivered", "order_cancelled", "refund_issued",
         "return_received",
@@ -28,19 +29,29 @@ public final class EmailStore: Sendable {
             throw StorageError.corrupt("email outbox cursor")
         }
         let next = try await runner.rows(
-            "SELECT COUNT(*), MAX(sequence) FROM (SELECT sequence FROM order_events WHERE sequence > \(cursor) ORDER BY sequence LIMIT \(limit)) next_events"
+            "SELECT COUNT(*), MAX(sequence) FROM (SELECT sequence FROM outbox_events WHERE sequence > \(cursor) ORDER BY sequence LIMIT \(limit)) next_events"
         ).first
         guard let seen = next?[0]?.integer, seen > 0, let upTo = next?[1]?.integer else { return 0 }
         let oldest = now.addingTimeInterval(-Self.maximumAge).millis
+        let newEvents: SQLFragment = "e.sequence > \(cursor) AND e.sequence <= \(upTo) AND e.created_at >= \(oldest)"
+        let pending: SQLFragment = "'pending', 0, \(now.millis), 0, \(now.millis), \(now.millis)"
         _ = try await runner.write([
             """
             INSERT INTO email_messages (id, kind, recipient, language, market, event_sequence, order_id, status, attempts, \
             next_attempt_at, lease_until, created_at, updated_at) \
-            SELECT 'evt_' || e.sequence, e.type, o.email, e.language, e.market, e.sequence, e.order_id, 'pending', 0, \
-            \(now.millis), 0, \(now.millis), \(now.millis) \
-            FROM order_events e JOIN orders o ON o.id = e.order_id \
-            WHERE e.sequence > \(cursor) AND e.sequence <= \(upTo) AND o.email IS NOT NULL AND o.email <> '' \
-            AND e.created_at >= \(oldest) AND e.type IN (\(SQLFragment.list(Self.orderKinds.map(SQLValue.text)))) \
+            SELECT 'evt_' || e.sequence, e.type, o.email, e.language, e.market, e.sequence, e.resource_id, \(pending) \
+            FROM outbox_events e JOIN orders o ON o.id = e.resource_id \
+            WHERE \(newEvents) AND e.resource_type = 'order' AND o.email IS NOT NULL AND o.email <> '' \
+            AND e.type IN (\(SQLFragment.list(Self.orderKinds.map(SQLValue.text)))) \
+            ON CONFLICT DO NOTHING
+            """,
+            // Reminders are marketing: only to an address that still consents.
+            """
+            INSERT INTO email_messages (id, kind, recipient, language, market, event_sequence, cart_id, status, attempts, \
+            next_attempt_at, lease_until, created_at, updated_at) \
+            SELECT 'evt_' || e.sequence, e.type, \(raw: MarketingStore.recipient), e.language, e.market, e.sequence, c.id, \(pending) \
+            FROM outbox_events e JOIN carts c ON c.id = e.resource_id \(raw: MarketingStore.customerOfCart) \
+            WHERE \(newEvents) AND e.type = 'cart_abandoned' AND \(raw: MarketingStore.recipient) <> '' AND \(raw: MarketingStore.consented) \
             ON CONFLICT DO NOTHING
             """,
             "UPDATE email_outbox_cursor SET sequence = \(upTo) WHERE id = 1 AND sequence < \(upTo)",
@@ -99,14 +110,14 @@ public final class EmailStore: Sendable {
     // MARK: Rows
 
     static let columns =
-        "id, kind, recipient, language, market, event_sequence, order_id, status, attempts, next_attempt_at, last_error, created_at, sent_at"
+        "id, kind, recipient, language, market, event_sequence, order_id, cart_id, status, attempts, next_attempt_at, last_error, created_at, sent_at"
 
     static func message(_ row: [SQLValue?]) throws -> EmailMessage {
-        guard let status = row[7]?.text.flatMap(EmailMessage.Status.init(rawValue:)) else { throw StorageError.corrupt("email status") }
+        guard let status = row[8]?.text.flatMap(EmailMessage.Status.init(rawValue:)) else { throw StorageError.corrupt("email status") }
         return EmailMessage(
             id: row[0]?.text ?? "", kind: row[1]?.text ?? "", recipient: row[2]?.text ?? "", language: row[3]?.text ?? "",
-            market: row[4]?.text ?? "", eventSequence: row[5]?.integer, orderID: row[6]?.text, status: status, attempts: row[8]?.integer ?? 0,
-            nextAttemptAt: Date(millis: row[9]?.integer ?? 0), lastError: row[10]?.text, createdAt: Date(millis: row[11]?.integer ?? 0),
-            sentAt: row[12]?.integer.map(Date.init(millis:)))
+            market: row[4]?.text ?? "", eventSequence: row[5]?.integer, orderID: row[6]?.text, cartID: row[7]?.text, status: status,
+            attempts: row[9]?.integer ?? 0, nextAttemptAt: Date(millis: row[10]?.integer ?? 0), lastError: row[11]?.text,
+            createdAt: Date(millis: row[12]?.integer ?? 0), sentAt: row[13]?.integer.map(Date.init(millis:)))
     }
 }

@@ -30,9 +30,9 @@ struct OrderReturnPlan {
         refund = try Money.sum(lines.map(\.refund.gross), currency: currency)
         refundTax = try Money.sum(lines.map(\.refund.tax), currency: currency)
         let units = lines.reduce(Int64(0)) { $0 + $1.refund.quantity }
-        events = [(OrderEvent.Kind.returnReceived, nil), (.refundIssued, refund)].map { kind, amount in
+        events = [(OutboxEvent.Kind.returnReceived, nil), (.refundIssued, refund)].map { kind, amount in
             OrderEventToAppend(
-                kind: kind, arguments: .init(order: order.number, count: units, amount: amount, store: nil, returnID: request.id))
+                kind: kind, arguments: .init(order: order.number, count: units, amount: amount, returnID: request.id))
         }
         stored = OrderReturn(
             id: request.id, orderID: order.id, channel: request.channel, location: request.location, reason: request.reason, lines: lines,

@@ -46,18 +46,18 @@ struct OrderStatusPlan {
         if capturedNow, change.target != .paid {
             events.append(OrderEventToAppend(kind: .orderPaid, arguments: Self.arguments(order, reaching: .paid)))
         }
-        events.append(OrderEventToAppend(kind: OrderEvent.Kind(reaching: change.target), arguments: Self.arguments(order, reaching: change.target)))
+        events.append(OrderEventToAppend(kind: OutboxEvent.Kind(reaching: change.target), arguments: Self.arguments(order, reaching: change.target)))
         if let refundOwed {
             events.append(
-                OrderEventToAppend(kind: .refundIssued, arguments: .init(order: order.number, count: nil, amount: refundOwed, store: nil, returnID: nil)))
+                OrderEventToAppend(kind: .refundIssued, arguments: .init(order: order.number, amount: refundOwed)))
         }
         self.events = events
     }
 
-    private static func arguments(_ order: Order, reaching status: OrderStatus) -> OrderEvent.Arguments {
+    private static func arguments(_ order: Order, reaching status: OrderStatus) -> OutboxEvent.Arguments {
         var store: String?
         if case .collect(let pickup) = order.fulfilment { store = pickup }
-        return OrderEvent.Arguments(
-            order: order.number, count: order.unitCount, amount: status == .paid ? order.totals.total : nil, store: store, returnID: nil)
+        return OutboxEvent.Arguments(
+            order: order.number, count: order.unitCount, amount: status == .paid ? order.totals.total : nil, store: store)
     }
 }

@@ -23,7 +23,7 @@ public protocol OrderStore: Sendable {
     func setRefundReference(returnID: String, reference: String) async throws
     func returns(orderID: String) async throws -> [OrderReturn]
     /// SQLiteOutbox events after `sequence`, oldest first.
-    func events(after sequence: Int64, limit: Int) async throws -> [OrderEvent]
+    func events(after sequence: Int64, limit: Int) async throws -> [OutboxEvent]
 }
 
 /// The order and whether this call placed it (false: an earlier call with the same key did).

@@ -112,7 +112,7 @@ public final class PostgresOrderStore: OrderStore {
         }
     }
 
-    public func events(after sequence: Int64, limit: Int) async throws -> [OrderEvent] {
+    public func events(after sequence: Int64, limit: Int) async throws -> [OutboxEvent] {
         try await database.read { connection in try await PostgresOutbox.events(connection, after: sequence, limit: limit) }
     }
 }

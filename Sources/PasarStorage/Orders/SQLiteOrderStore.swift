@@ -83,7 +83,7 @@ public final class SQLiteOrderStore: OrderStore {
         }
     }
 
-    public func events(after sequence: Int64, limit: Int) async throws -> [OrderEvent] {
+    public func events(after sequence: Int64, limit: Int) async throws -> [OutboxEvent] {
         try await pool.read { db in try SQLiteOutbox.events(db, after: sequence, limit: limit) }
     }
 }

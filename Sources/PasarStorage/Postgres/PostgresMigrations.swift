@@ -32,7 +32,9 @@ enum PostgresMigrations {
     /// Any fixed number; only Pasar's migrations take this lock.
     static let lockKey: Int64 = 0x7061_7361_725F_6D69  // "pasar_mi"
 
-    static let steps: [Step] = [catalog, carts, inventory, customers, orders, search, cartCodes, webhooks, emails]
+    static let steps: [Step] = [
+        catalog, carts, inventory, customers, orders, search, cartCodes, webhooks, emails, outboxResources, marketingConsent,
+    ]
 
     static let catalog = Step(
         name: "v1-catalog",

@@ -83,6 +83,8 @@ enum SQLiteMigrations {
         registerCartCodes(in: &migrator)
         registerWebhooks(in: &migrator)
         registerEmails(in: &migrator)
+        registerOutboxResources(in: &migrator)
+        registerMarketingConsent(in: &migrator)
         return migrator
     }
 }

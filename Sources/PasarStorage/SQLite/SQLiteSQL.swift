@@ -18,6 +18,12 @@ enum SQLiteSQL {
         try db.execute(sql: sql, arguments: arguments(values))
     }
 
+    /// As `execute`, through GRDB's statement cache: for statements a hot path runs again and again.
+    static func executeCached(_ db: Database, _ fragment: SQLFragment) throws {
+        let (sql, values) = SQLDialect.sqlite.render(fragment)
+        try db.executeCached(sql: sql, arguments: arguments(values))
+    }
+
     static func rows(_ db: Database, _ fragment: SQLFragment) throws -> [[SQLValue?]] {
         let (sql, values) = SQLDialect.sqlite.render(fragment)
         return try Row.fetchAll(db, sql: sql, arguments: arguments(values)).map { row in

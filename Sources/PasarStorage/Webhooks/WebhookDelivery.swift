@@ -14,8 +14,10 @@ public struct WebhookDelivery: Sendable, Equatable {
     /// The outbox sequence of the event; also its `webhook-id` (`evt_<sequence>`).
     public let eventSequence: Int64
     public let eventType: String
-    public let orderID: String
-    /// The event's place among the events of its order (1, 2, …), so receivers can order what
+    /// What the event is about: an order, a cart, a subscription.
+    public let resourceType: OutboxEvent.ResourceType
+    public let resourceID: String
+    /// The event's place among the events of its resource (1, 2, …), so receivers can order what
     /// arrives out of order.
     public let resourceSequence: Int64
     public let status: Status

@@ -3,7 +3,7 @@ public import FoundationEssentials
 /// Webhook subscriptions, their deliveries and the delivery log, on either database: every rule is
 /// decided here, once; each database only runs the SQL (`SharedSQLRunner`).
 ///
-/// Deliveries come from the outbox (`order_events`): each subscription keeps a cursor, and `fanOut`
+/// Deliveries come from the outbox (`outbox_events`): each subscription keeps a cursor, and `fanOut`
 /// turns the events after it into pending deliveries, idempotently, so two processes doing it at once
 /// make each delivery once. `claim` leases due deliveries to one process (`FOR UPDATE SKIP LOCKED` on
 /// PostgreSQL, the single writer on SQLite); a lease that runs out (a crashed process) makes the
@@ -25,7 +25,7 @@ public final class WebhookStore: Sendable {
             INSERT INTO webhook_subscriptions (id, url, event_types, description, secret, enabled, consecutive_failures, outbox_cursor, \
             created_at, updated_at) \
             SELECT \(new.id), \(new.url), \(Self.typesColumn(new.eventTypes)), \(new.description), \(new.secret), 1, 0, \
-            COALESCE(MAX(sequence), 0), \(now), \(now) FROM order_events
+            COALESCE(MAX(sequence), 0), \(now), \(now) FROM outbox_events
             """
         ])
         guard let created = try await subscription(id: new.id) else { throw StorageError.corrupt("webhook subscription") }
@@ -90,18 +90,19 @@ public final class WebhookStore: Sendable {
             enabled += 1
             let types = Self.types(row[1]?.text)
             let upTo = try await runner.rows(
-                "SELECT MAX(sequence) FROM (SELECT sequence FROM order_events WHERE sequence > \(cursor) ORDER BY sequence LIMIT \(limit)) next_events"
+                "SELECT MAX(sequence) FROM (SELECT sequence FROM outbox_events WHERE sequence > \(cursor) ORDER BY sequence LIMIT \(limit)) next_events"
             ).first?.first??.integer
             guard let upTo else { continue }
             let wanted: SQLFragment = types.isEmpty ? "" : " AND e.type IN (\(SQLFragment.list(types.map(SQLValue.text))))"
             _ = try await runner.write([
                 """
-                INSERT INTO webhook_deliveries (subscription_id, event_sequence, event_type, order_id, resource_sequence, status, attempts, \
+                INSERT INTO webhook_deliveries (subscription_id, event_sequence, event_type, resource_type, resource_id, resource_sequence, status, attempts, \
                 next_attempt_at, lease_until, created_at, updated_at) \
-                SELECT \(id), e.sequence, e.type, e.order_id, \
-                (SELECT COUNT(*) FROM order_events same WHERE same.order_id = e.order_id AND same.sequence <= e.sequence), \
+                SELECT \(id), e.sequence, e.type, e.resource_type, e.resource_id, \
+                (SELECT COUNT(*) FROM outbox_events same WHERE same.resource_type = e.resource_type AND same.resource_id = e.resource_id \
+                AND same.sequence <= e.sequence), \
                 'pending', 0, \(now.millis), 0, \(now.millis), \(now.millis) \
-                FROM order_events e WHERE e.sequence > \(cursor) AND e.sequence <= \(upTo)\(wanted) \
+                FROM outbox_events e WHERE e.sequence > \(cursor) AND e.sequence <= \(upTo)\(wanted) \
                 ON CONFLICT DO NOTHING
                 """,
                 "UPDATE webhook_subscriptions SET outbox_cursor = \(upTo) WHERE id = \(id) AND outbox_cursor < \(upTo)",
@@ -149,6 +150,15 @@ public final class WebhookStore: Sendable {
         } else {
             statements.append("UPDATE webhook_deliveries SET status = 'failed', \(last) WHERE \(key)")
             let reason = "event \(delivery.eventSequence) failed on every attempt"
+            // Told once, by whichever final failure turns it off; merchants read it in English.
+            let url = try await subscription(id: delivery.subscriptionID)?.url
+            let disabled = try OutboxEntry(
+                .webhookDisabled, resourceID: delivery.subscriptionID, customerID: nil, market: "", language: "en",
+                arguments: .init(url: url), now: now)
+            statements.append(
+                disabled.insert(
+                    dialect: runner.dialect,
+                    onlyIf: "EXISTS (SELECT 1 FROM webhook_subscriptions WHERE id = \(delivery.subscriptionID) AND enabled = 1)"))
             statements.append(
                 """
                 UPDATE webhook_subscriptions SET consecutive_failures = consecutive_failures + 1, enabled = 0, \
@@ -209,14 +219,18 @@ public final class WebhookStore: Sendable {
     }
 
     static let deliveryColumns =
-        "subscription_id, event_sequence, event_type, order_id, resource_sequence, status, attempts, next_attempt_at, last_status_code, last_error, created_at"
+        "subscription_id, event_sequence, event_type, resource_type, resource_id, resource_sequence, status, attempts, next_attempt_at, last_status_code, last_error, "
+        + "created_at"
 
     static func delivery(_ row: [SQLValue?]) throws -> WebhookDelivery {
-        guard let status = row[5]?.text.flatMap(WebhookDelivery.Status.init(rawValue:)) else { throw StorageError.corrupt("webhook delivery status") }
+        guard let status = row[6]?.text.flatMap(WebhookDelivery.Status.init(rawValue:)),
+            let resourceType = row[3]?.text.flatMap(OutboxEvent.ResourceType.init(rawValue:))
+        else { throw StorageError.corrupt("webhook delivery") }
         return WebhookDelivery(
-            subscriptionID: row[0]?.text ?? "", eventSequence: row[1]?.integer ?? 0, eventType: row[2]?.text ?? "", orderID: row[3]?.text ?? "",
-            resourceSequence: row[4]?.integer ?? 0, status: status, attempts: row[6]?.integer ?? 0, nextAttemptAt: Date(millis: row[7]?.integer ?? 0),
-            lastStatusCode: row[8]?.integer, lastError: row[9]?.text, createdAt: Date(millis: row[10]?.integer ?? 0))
+            subscriptionID: row[0]?.text ?? "", eventSequence: row[1]?.integer ?? 0, eventType: row[2]?.text ?? "", resourceType: resourceType,
+            resourceID: row[4]?.text ?? "", resourceSequence: row[5]?.integer ?? 0, status: status, attempts: row[7]?.integer ?? 0,
+            nextAttemptAt: Date(millis: row[8]?.integer ?? 0), lastStatusCode: row[9]?.integer, lastError: row[10]?.text,
+            createdAt: Date(millis: row[11]?.integer ?? 0))
     }
 
     /// Event types as one column: comma-separated, empty for every type.

@@ -28,7 +28,7 @@ public struct JSONRequestDecoder: RequestDecoder {
         switch error {
         case .keyNotFound(let key, let context):
             let field = path(context.codingPath + [key])
-            return Problem.invalidField(field, "is required").saying("problem_required", ["field": .text(field)])
+            return Problem.missingField(field)
         case .typeMismatch(let type, let context):
             return .invalidField(path(context.codingPath), "must be \(describe(type))")
         case .valueNotFound(let type, let context):
