@@ -46,10 +46,10 @@ struct QueryValues {
         try oneOf(name) ?? defaultValue
     }
 
-    /// One of the values' raw names, or nil when the parameter is absent.
+    /// One of the values' raw names, or nil when the parameter is absent (given empty, it is refused).
     func oneOf<Value: RawRepresentable & CaseIterable>(_ name: String) throws -> Value? where Value.RawValue == String {
-        guard let text = try string(name) else { return nil }
-        guard let value = Value(rawValue: text) else {
+        guard request.uri.queryParameters.get(name) != nil else { return nil }
+        guard let text = try string(name), let value = Value(rawValue: text) else {
             throw Problem.invalidField(name, "must be one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return value
