@@ -25,10 +25,14 @@ struct KeysCommand: ParsableCommand {
         @Option(name: .customLong("origin"), help: "An origin whose pages may use the publishable key (repeatable).")
         var origins: [String] = []
 
+        @Option(name: .customLong("store"), help: "A store the key works at, making it a staff key of the till (repeatable; with --channel).")
+        var stores: [String] = []
+
         func validate() throws {
             guard (channel != nil) != admin else { throw ValidationError("give either --channel or --admin") }
             guard publishable == !origins.isEmpty else { throw ValidationError("a publishable key needs --origin, and --origin needs --publishable") }
             guard !(publishable && admin) else { throw ValidationError("an admin key cannot be publishable") }
+            guard stores.isEmpty || (!admin && !publishable) else { throw ValidationError("--store makes a secret channel key (a staff key), not an admin or publishable one") }
             for origin in origins {
                 do { _ = try CrossOriginPolicy.normalized(origin) } catch { throw ValidationError("--origin: \(error)") }
             }
@@ -40,6 +44,7 @@ struct KeysCommand: ParsableCommand {
             print("entry for the keys file:")
             print("  - name: \(name)")
             print(admin ? "    role: admin" : "    channel: \(channel ?? "")")
+            if !stores.isEmpty { print("    stores: [\(stores.joined(separator: ", "))]") }
             if publishable {
                 print("    publishable: true")
                 print("    origins: [\(try origins.map(CrossOriginPolicy.normalized).joined(separator: ", "))]")

@@ -14,6 +14,10 @@ import Yams
 ///     publishable: true
 ///     origins: [https://shop.example.com]
 ///     sha256: …
+///   - name: till-berlin       # a staff key: the till of one store (or several)
+///     channel: pos
+///     stores: [berlin-mitte]
+///     sha256: …
 ///   - name: back-office
 ///     role: admin
 ///     sha256: …
@@ -28,6 +32,7 @@ enum KeysFile {
             let sha256: String
             let publishable: Bool?
             let origins: [String]?
+            let stores: [String]?
         }
 
         let keys: [Key]
@@ -52,13 +57,26 @@ enum KeysFile {
                 throw KeyringError("\(where_).sha256: must be 64 hex digits (the SHA-256 of the key)")
             }
             let origins = try publishableOrigins(of: key, at: where_)
+            let stores = try self.stores(of: key, at: where_)
             switch (key.channel, key.role) {
-            case (let channel?, nil): return APIKeyring.Entry(name: key.name, role: .channel(channel), sha256: key.sha256, publishableOrigins: origins)
+            case (let channel?, nil):
+                return APIKeyring.Entry(name: key.name, role: .channel(channel), sha256: key.sha256, publishableOrigins: origins, stores: stores)
+            case (nil, "admin") where stores != nil: throw KeyringError("\(where_): an admin key is not bound to stores (it has every right)")
             case (nil, "admin") where origins != nil: throw KeyringError("\(where_): an admin key cannot be publishable")
             case (nil, "admin"): return APIKeyring.Entry(name: key.name, role: .admin, sha256: key.sha256)
             default: throw KeyringError("\(where_): give either `channel: <channel>` or `role: admin`")
             }
         }
+    }
+
+    /// A staff key's stores, checked; nil for a key not bound to stores.
+    private static func stores(of key: Document.Key, at where_: String) throws -> Set<String>? {
+        guard let stores = key.stores else { return nil }
+        guard !stores.isEmpty, !stores.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            throw KeyringError("\(where_).stores: name at least one store id of the market files")
+        }
+        guard key.publishable != true else { throw KeyringError("\(where_).stores: a staff key is secret, not publishable") }
+        return Set(stores)
     }
 
     /// A publishable key's origins, checked; nil for a secret key.

@@ -28,6 +28,8 @@ struct TestServer {
     static let channelKeys = ["web": "web-key-0123456789abcdef", "pos": "pos-key-0123456789abcdef"]
     /// The publishable `web` key of `TestServer(channelKeys: true)`, for pages of `shopOrigin`.
     static let publishableKey = "pk_web-0123456789abcdef"
+    /// Staff keys of the tills of two Swiss stores, on every test server.
+    static let staffKeys = ["zurich-hb": "staff-zurich-0123456789abcdef", "geneve-rive": "staff-geneve-0123456789abcdef"]
     static let shopOrigin = "https://shop.example"
 
     /// `directory`: reuse the database of an earlier server (restart tests); a new one by default.
@@ -58,13 +60,15 @@ struct TestServer {
             keyring: APIKeyring(
                 entries: (adminKey.map { [APIKeyring.Entry(name: "admin", role: .admin, key: $0)] } ?? [])
                     + (channelKeys ? Self.channelKeys.map { APIKeyring.Entry(name: $0.key, role: .channel($0.key), key: $0.value) } : [])
+                    + Self.staffKeys.map { APIKeyring.Entry(name: "till-\($0.key)", role: .channel("pos"), key: $0.value, stores: [$0.key]) }
                     + (channelKeys
                         ? [APIKeyring.Entry(name: "web-browser", role: .channel("web"), key: Self.publishableKey, publishableOrigins: [Self.shopOrigin])]
                         : []),
                 allowsAnonymous: !channelKeys),
             customerTokens: await CustomerTokens(key: Self.customerTokenKey), rateLimit: rateLimit,
             messages: try MessageCatalog.load(directory: "\(Fixtures.repositoryRoot)/Locales/messages"),
-            commerce: CommerceStores(inventory: stores.inventory, orders: stores.orders, customers: stores.customers, marketing: stores.marketing),
+            commerce: CommerceStores(inventory: stores.inventory, orders: stores.orders, customers: stores.customers, marketing: stores.marketing,
+                storeOperations: stores.storeOperations),
             changeFeed: stores.changeFeed,
             // Tests share two cores; only a database that is gone, not a slow moment, may fail readiness.
             readinessTimeout: .seconds(120), crossOrigin: try CrossOriginPolicy(origins: crossOrigins), webhooks: stores.webhooks,

@@ -21,6 +21,7 @@ public struct APIServices: Sendable {
     public let customers: any CustomerStore
     /// Marketing consent and abandoned-cart reminders.
     public let marketing: MarketingStore
+    public let storeOperations: StoreOperationsStore
     public let payments: PaymentProviders
     let languages = LanguageResolver()
     let cartEvents: CartEventHub
@@ -76,6 +77,7 @@ public struct APIServices: Sendable {
         orders = commerce.orders
         customers = commerce.customers
         marketing = commerce.marketing
+        storeOperations = commerce.storeOperations
         payments = commerce.payments
         cartMessages = CartMessages(catalog: messages)
         self.changeFeed = changeFeed

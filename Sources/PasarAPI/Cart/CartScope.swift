@@ -21,6 +21,12 @@ struct CartScope {
             throw Problem(
                 .conflict, code: "market_closed", title: "Market closed", detail: "market '\(marketCode)' is no longer served", field: "market")
         }
+        // A staff key sells at its stores' tills, so only in their markets.
+        if let stores = context.caller.stores, !market.stores.contains(where: { stores.contains($0.id) }),
+            !market.warehouses.contains(where: { stores.contains($0.id) })
+        {
+            throw Problem.otherStore(context.caller)
+        }
         self.market = market
         language = try services.languages.language(offered: market.languages, marketCode: market.code, request: request)
         let named = request.headers[Self.channelHeader]?.trimmed.lowercased()

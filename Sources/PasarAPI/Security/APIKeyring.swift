@@ -12,19 +12,23 @@ public struct APIKeyring: Sendable {
         public let sha256: String
         /// A publishable key's origins (`CrossOriginPolicy.normalized`); nil for a secret key.
         public let publishableOrigins: Set<String>?
+        /// A staff key's stores; nil for a key not bound to stores.
+        public let stores: Set<String>?
 
         /// `publishableOrigins`: the pages a publishable channel key (one that sits in browser
-        /// JavaScript, so is no secret) may be used from; nil for a secret key.
-        public init(name: String, role: Caller.Role, sha256: String, publishableOrigins: Set<String>? = nil) {
+        /// JavaScript, so is no secret) may be used from; nil for a secret key. `stores`: the stores
+        /// a staff key (a channel key of the till) is bound to.
+        public init(name: String, role: Caller.Role, sha256: String, publishableOrigins: Set<String>? = nil, stores: Set<String>? = nil) {
             self.name = name
             self.role = role
             self.sha256 = sha256.lowercased()
             self.publishableOrigins = publishableOrigins
+            self.stores = stores
         }
 
         /// An entry for a key given in clear (environment, tests); only its digest is kept.
-        public init(name: String, role: Caller.Role, key: String, publishableOrigins: Set<String>? = nil) {
-            self.init(name: name, role: role, sha256: APIKeyring.digest(key), publishableOrigins: publishableOrigins)
+        public init(name: String, role: Caller.Role, key: String, publishableOrigins: Set<String>? = nil, stores: Set<String>? = nil) {
+            self.init(name: name, role: role, sha256: APIKeyring.digest(key), publishableOrigins: publishableOrigins, stores: stores)
         }
     }
 
@@ -55,7 +59,7 @@ public struct APIKeyring: Sendable {
             let difference = zip(stored, presented).reduce(UInt8(stored.count == presented.count ? 0 : 1)) { $0 | ($1.0 ^ $1.1) }
             if difference == 0 { found = entry }
         }
-        return found.map { Caller(name: $0.name, role: $0.role, publishableOrigins: $0.publishableOrigins) }
+        return found.map { Caller(name: $0.name, role: $0.role, publishableOrigins: $0.publishableOrigins, stores: $0.stores) }
     }
 
     /// A new random key: 32 characters (about 186 bits) without look-alike characters. Publishable
@@ -70,15 +74,20 @@ public struct APIKeyring: Sendable {
         SHA256.hash(data: Array(key.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Parses `PASAR_API_KEYS`: comma-separated `channel=key` pairs (the key's name is the channel).
+    /// Parses `PASAR_API_KEYS`: comma-separated `channel=key` pairs (the key's name is the channel);
+    /// a staff key names its stores after the channel: `pos@berlin-mitte@hamburg=key`.
     public static func entries(fromEnvironment value: String) throws -> [Entry] {
         try value.split(separator: ",").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty else { throw KeyringError("PASAR_API_KEYS: expected channel=key pairs separated by commas") }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw KeyringError("PASAR_API_KEYS: expected channel=key (or channel@store=key) pairs separated by commas")
+            }
             guard parts[1].count >= minimumKeyLength else {
                 throw KeyringError("PASAR_API_KEYS: the key of \(parts[0]) must be at least \(minimumKeyLength) characters")
             }
-            return Entry(name: parts[0], role: .channel(parts[0]), key: parts[1])
+            let names = parts[0].split(separator: "@", omittingEmptySubsequences: false).map(String.init)
+            guard !names.contains(where: \.isEmpty) else { throw KeyringError("PASAR_API_KEYS: \(parts[0]): empty channel or store") }
+            return Entry(name: parts[0], role: .channel(names[0]), key: parts[1], stores: names.count > 1 ? Set(names.dropFirst()) : nil)
         }
     }
 }

@@ -15,14 +15,20 @@ public struct Caller: Sendable, Equatable {
     public let role: Role
     /// Set for a publishable channel key: the origins whose pages may use it.
     public let publishableOrigins: Set<String>?
+    /// Set for a staff key: the stores (locations) it works at; it may touch no other.
+    public let stores: Set<String>?
 
     public static let anonymous = Caller(name: "anonymous", role: .anonymous)
 
-    public init(name: String, role: Role, publishableOrigins: Set<String>? = nil) {
+    public init(name: String, role: Role, publishableOrigins: Set<String>? = nil, stores: Set<String>? = nil) {
         self.name = name
         self.role = role
         self.publishableOrigins = publishableOrigins
+        self.stores = stores
     }
+
+    /// The stores of a staff key, for messages: `berlin-mitte, hamburg`.
+    var storeList: String { (stores ?? []).sorted().joined(separator: ", ") }
 
     var isAdmin: Bool { role == .admin }
 

@@ -91,6 +91,7 @@ struct AdminOnlyMiddleware: RouterMiddleware {
         switch context.caller.role {
         case .admin: return try await next(request, context)
         case .anonymous: throw Problem.missingAdminKey
+        case .channel where context.caller.stores != nil: throw Problem.otherStore(context.caller)
         case .channel: throw Problem.wrongScope
         }
     }

@@ -5,8 +5,8 @@ import PasarCore
 /// order as read in the step's transaction: whether it takes the payment now, the stock moves (in
 /// SKU order, as every transaction changing several stock rows of a location takes them, so two
 /// such transactions cannot deadlock), the refund a cancellation owes, and the events in the order
-/// they are appended. Each store runs it: the conditional status update, then `stockMoves`, the
-/// refund, `events`.
+/// they are appended, and at a till the tenders and the audit entry. Each store runs it: the
+/// conditional status update, then `stockMoves`, the refund, `events`, `tillStatements`.
 struct OrderStatusPlan {
     enum StockMove {
         /// Reserved units leave the shelf (shipped, collected).
@@ -21,6 +21,8 @@ struct OrderStatusPlan {
     /// What a cancellation gives back: everything paid and not yet refunded; nil when nothing.
     let refundOwed: Money?
     let events: [OrderEventToAppend]
+    /// The till's tenders and audit entry (`TillRecord`), SQL for either database.
+    let tillStatements: [SQLFragment]
 
     /// Validates the step (`OrderStoreError.transition` when the order's status does not allow it).
     init(_ change: OrderStatusChangeRequest, on order: Order) throws {
@@ -52,6 +54,7 @@ struct OrderStatusPlan {
                 OrderEventToAppend(kind: .refundIssued, arguments: .init(order: order.number, amount: refundOwed)))
         }
         self.events = events
+        tillStatements = change.till?.statements(order: order, status: change.target, now: change.now) ?? []
     }
 
     private static func arguments(_ order: Order, reaching status: OrderStatus) -> OutboxEvent.Arguments {

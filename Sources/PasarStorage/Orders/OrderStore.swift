@@ -41,14 +41,19 @@ public struct OrderStatusChangeRequest: Sendable {
     /// The provider's capture reference when this step takes the payment (`paid`, or collecting
     /// an order paid at the store); the order becomes paid and `order_paid` is appended too.
     public let captureReference: String?
+    /// Set when the step is taken at a store's till: its tenders and audit entry join the step.
+    public let till: TillRecord?
     public let now: Date
 
-    public init(orderID: String, target: OrderStatus, actor: String, note: String?, captureReference: String?, now: Date = Date()) {
+    public init(
+        orderID: String, target: OrderStatus, actor: String, note: String?, captureReference: String?, till: TillRecord? = nil, now: Date = Date()
+    ) {
         self.orderID = orderID
         self.target = target
         self.actor = actor
         self.note = note
         self.captureReference = captureReference
+        self.till = till
         self.now = now
     }
 }

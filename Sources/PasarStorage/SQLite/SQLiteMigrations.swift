@@ -85,6 +85,7 @@ enum SQLiteMigrations {
         registerEmails(in: &migrator)
         registerOutboxResources(in: &migrator)
         registerMarketingConsent(in: &migrator)
+        registerStoreOperations(in: &migrator)
         return migrator
     }
 }

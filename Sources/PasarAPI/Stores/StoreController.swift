@@ -1,0 +1,139 @@
+import Foundation
+import Hummingbird
+import PasarCore
+import PasarMarkets
+import PasarStorage
+
+/// A store's own routes, for its staff keys (`StoreAccess`) and the admin: the pickup queue, the
+/// handover of click & collect orders at the till (ready, then collected with the payment taken
+/// there), and the audit log of who did what.
+struct StoreController {
+    let services: APIServices
+    /// Collect orders ready for longer than this are flagged `overdue` in the queue.
+    static let pickupHold: TimeInterval = 7 * 86_400
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("/stores/:store/pickups", use: pickups)
+        group.post("/stores/:store/orders/:order/status", use: changeStatus)
+        group.get("/stores/:store/audit", use: audit)
+    }
+
+    /// `GET /v1/stores/{store}/pickups?status=&limit=`: the store's collect orders still to hand
+    /// over (placed, paid, ready for pickup), oldest first.
+    @Sendable func pickups(request: Request, context: AppRequestContext) async throws -> PickupQueueView {
+        let (store, market, _) = try storeScope(request, context)
+        let query = QueryValues(request: request)
+        let status: OrderStatus? = try query.oneOf("status")
+        let statuses = status.map { [$0] } ?? [.placed, .paid, .readyForPickup]
+        guard statuses.allSatisfy(Self.queueStatuses.contains) else {
+            throw Problem.invalidField("status", "must be one of \(Self.queueStatuses.map(\.rawValue).joined(separator: ", "))")
+        }
+        let limit = try query.integer("limit", default: 50, range: 1...200)
+        let ids = try await services.storeOperations.pickupQueue(store: store.id, statuses: statuses, after: nil, limit: limit)
+        let now = Date()
+        var items: [PickupView] = []
+        for id in ids {
+            guard let order = try await services.orders.order(id: id) else { continue }
+            let readySince = order.status == .readyForPickup ? order.history.last { $0.status == .readyForPickup }?.at : nil
+            items.append(
+                PickupView(
+                    order: try OrderView(order, market: market), awaitingPayment: !order.isPaid,
+                    readySince: readySince.map(OrderView.timestamp), overdue: readySince.map { now.timeIntervalSince($0) > Self.pickupHold } ?? false))
+        }
+        return PickupQueueView(store: store.id, items: items)
+    }
+
+    static let queueStatuses: [OrderStatus] = [.placed, .paid, .readyForPickup]
+
+    struct StatusInput: Decodable {
+        let status: String
+        let tenders: [TenderInput]?
+        let note: String?
+    }
+
+    struct TenderInput: Decodable {
+        let type: String
+        let amount: String
+        let reference: String?
+    }
+
+    /// `POST /v1/stores/{store}/orders/{order}/status`: `ready_for_pickup`, or `collected` with the
+    /// tenders of an order paid at the till (cash rounded to the market's cash increment).
+    @Sendable func changeStatus(request: Request, context: AppRequestContext) async throws -> EditedResponse<StoreOrderView> {
+        let (store, market, actor) = try storeScope(request, context)
+        let input = try await request.decode(as: StatusInput.self, context: context)
+        guard let target = OrderStatus(rawValue: input.status), [.readyForPickup, .collected].contains(target) else {
+            throw Problem.invalidField("status", "at the till, must be ready_for_pickup or collected")
+        }
+        if let note = input.note, note.count > 500 { throw Problem.invalidField("note", "must be at most 500 characters") }
+        let id = try context.parameters.require("order")
+        guard let order = try await services.orders.order(id: id) else { throw Problem.notFound("order '\(id)'", field: "order") }
+        guard order.fulfilment == .collect(store: store.id) else {
+            throw Problem(.conflict, code: "not_this_store", title: "Not this store's order", detail: "order \(order.number) is not collected at \(store.id)", field: "order")
+        }
+        var settlement: TillSettlement?
+        if OrderStatusStep.capturesPayment(order, reaching: target) {
+            settlement = try Self.settle(input.tenders ?? [], due: try order.totals.total.subtracting(order.refunded), market: market)
+        } else if input.tenders?.isEmpty == false {
+            throw Problem.invalidField("tenders", "only collecting an unpaid order takes a payment at the till")
+        }
+        let updated = try await OrderStatusStep(services: services).run(
+            order, to: target, note: input.note, actor: "\(actor.keyName)/\(actor.operatorID)",
+            till: TillRecord(store: store.id, keyName: actor.keyName, operatorID: actor.operatorID, settlement: settlement), logger: context.logger)
+        let view = StoreOrderView(
+            order: try OrderView(updated, market: market),
+            tenders: try await services.storeOperations.tenders(orderID: updated.id).map { try TenderView($0, market: market, language: updated.language) })
+        return view.reply(language: updated.language)
+    }
+
+    /// `GET /v1/stores/{store}/audit?before=&limit=`: who did what at the store, newest first.
+    @Sendable func audit(request: Request, context: AppRequestContext) async throws -> NewestFirstPage<StoreAuditView> {
+        let (store, _, _) = try storeScope(request, context)
+        let query = QueryValues(request: request)
+        let limit = try query.integer("limit", default: 50, range: 1...200)
+        let entries = try await services.storeOperations.audit(store: store.id, before: try query.cursor("before"), limit: limit)
+        return NewestFirstPage(entries, limit: limit, view: StoreAuditView.init, cursor: { $0.id })
+    }
+
+    /// The path's store, its market, and who acts there (403 for another store's staff, 404 for no such store).
+    private func storeScope(_ request: Request, _ context: AppRequestContext) throws -> (Store, Market, StoreAccess.Actor) {
+        let id = try context.parameters.require("store")
+        let actor = try StoreAccess.require(id, request: request, context: context)
+        for market in services.markets.snapshot.markets {
+            if let store = market.stores.first(where: { $0.id == id }) { return (store, market, actor) }
+        }
+        throw Problem.notFound("store '\(id)'", field: "store")
+    }
+
+    /// The tenders as typed at the till, checked against what is due (`TillPayment`), each problem
+    /// naming the tender at fault.
+    static func settle(_ inputs: [TenderInput], due: Money, market: Market) throws -> TillSettlement {
+        guard !inputs.isEmpty else { throw Problem.invalidField("tenders", "collecting an unpaid order takes its payment: give cash and/or card tenders") }
+        let tenders = try inputs.enumerated().map { index, input in
+            guard let kind = TillTender.Kind(rawValue: input.type) else { throw Problem.invalidField("tenders[\(index)].type", "must be cash or card") }
+            guard let amount = try? Money(parsing: input.amount, currency: due.currency) else {
+                throw Problem.invalidField("tenders[\(index)].amount", "must be an amount in \(due.currency.code) such as \"23.40\"")
+            }
+            if let reference = input.reference, reference.isEmpty || reference.count > 100 {
+                throw Problem.invalidField("tenders[\(index)].reference", "must be 1 to 100 characters")
+            }
+            return TillTender(kind: kind, amount: amount, reference: input.reference)
+        }
+        do throws(TillPaymentError) {
+            return try TillPayment.settle(due: due, tenders: tenders, cashIncrement: market.rounding.cashIncrementMinorUnits, cashMode: market.rounding.cashMode)
+        } catch {
+            switch error {
+            case .noTenders: throw Problem.invalidField("tenders", "give cash and/or card tenders")
+            case .currencyMismatch(let index): throw Problem.invalidField("tenders[\(index)].amount", "must be in \(due.currency.code)")
+            case .notPositive(let index): throw Problem.invalidField("tenders[\(index)].amount", "must be more than zero")
+            case .cardNeedsReference(let index): throw Problem.invalidField("tenders[\(index)].reference", "a card tender needs the terminal's reference")
+            case .severalCashTenders(let index): throw Problem.invalidField("tenders[\(index)].type", "give cash once, as the amount taken")
+            case .cardsExceedDue(let due): throw Problem.invalidField("tenders", "the cards pay more than the \(due.decimalString) \(due.currency.code) due")
+            case .notCovered(let left): throw Problem.invalidField("tenders", "\(left.decimalString) \(left.currency.code) is still due")
+            case .wrongCashAmount(let index, let expected):
+                throw Problem.invalidField(
+                    "tenders[\(index)].amount", "the cash to take is \(expected.decimalString) \(expected.currency.code) (rounded to the cash increment)")
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+extension PostgresMigrations {
+    /// `v12-store-operations` of `SQLiteMigrations`.
+    static let storeOperations = Step(
+        name: "v12-store-operations",
+        statements: [
+            """
+            CREATE TABLE order_tenders (
+                order_id TEXT NOT NULL REFERENCES orders(id), number BIGINT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('cash', 'card')),
+                amount_minor BIGINT NOT NULL CHECK (amount_minor > 0), currency TEXT NOT NULL, reference TEXT,
+                cash_adjustment_minor BIGINT NOT NULL, store TEXT NOT NULL, operator TEXT NOT NULL, created_at BIGINT NOT NULL,
+                PRIMARY KEY (order_id, number)
+            )
+            """,
+            """
+            CREATE TABLE store_audit_log (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, store TEXT NOT NULL, key_name TEXT NOT NULL, operator TEXT NOT NULL,
+                action TEXT NOT NULL, order_id TEXT, detail TEXT, created_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX store_audit_log_by_store ON store_audit_log(store, id)",
+            "CREATE INDEX orders_by_pickup_store ON orders(pickup_store, status, placed_at)",
+        ])
+}
