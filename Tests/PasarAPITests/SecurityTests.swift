@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import PasarAPI
 import Testing
 
 @Suite("Callers: API keys, scopes, customer tokens, rate limits")
@@ -90,5 +91,16 @@ struct SecurityTests {
             let web = try await client.execute(uri: "/v1/markets", method: .get, headers: bearer(TestServer.channelKeys["web"]!))
             #expect(web.status == .ok, "each key has its own budget")
         }
+    }
+}
+
+@Suite("Staff keys from the environment")
+struct StaffKeyEnvironmentTests {
+    @Test func aChannelNamesItsStoresAfterAnAt() throws {
+        let entries = try APIKeyring.entries(fromEnvironment: "web=web-key-0123456789abcdef, pos@zurich-hb@geneve-rive=staff-key-0123456789ab")
+        #expect(entries.map(\.name) == ["web", "pos@zurich-hb@geneve-rive"])
+        #expect(entries[0].stores == nil && entries[1].stores == ["zurich-hb", "geneve-rive"])
+        #expect(entries[1].role == .channel("pos"))
+        #expect(throws: KeyringError.self) { try APIKeyring.entries(fromEnvironment: "pos@=staff-key-0123456789ab") }
     }
 }
