@@ -191,8 +191,7 @@ struct ServeCommand: AsyncParsableCommand {
         let catalog = stores.catalog
         let carts = stores.carts
         let inventory = stores.inventory
-        let commerce = CommerceStores(inventory: inventory, orders: stores.orders, customers: stores.customers, marketing: stores.marketing,
-            storeOperations: stores.storeOperations)
+        let commerce = CommerceStores(stores)
         if demo {
             let vouchers = try await VoucherImporter.importFile(at: demoVouchers, into: carts, markets: registry.snapshot)
             logger.info("demo vouchers loaded", metadata: ["vouchers": "\(vouchers)"])

@@ -90,6 +90,60 @@ struct StoreRoutesTests {
     }
 }
 
+extension StoreRoutesTests {
+    @Test func staffFindACustomerByEmailPhoneOrOrderNumberWithTheirOpenCart() async throws {
+        try await TestServer().run { client in
+            let carts = CartClient(client: client)
+            let orders = OrderClient(client: client)
+            let badPhone = try await client.execute(
+                uri: "/v1/customers", method: .post, headers: [.contentType: "application/json"],
+                body: try CartClient.json(["email": "lea@example.ch", "name": "Lea Meier", "market": "ch", "phone": "079 123 45 67"]))
+            _ = try problem(badPhone, .badRequest, field: "phone")
+            let created = try await client.execute(
+                uri: "/v1/customers", method: .post, headers: [.contentType: "application/json"],
+                body: try CartClient.json(["email": "Lea@Example.ch", "name": "Lea Meier", "market": "ch", "phone": "+41 79 123 45 67"]))
+            #expect(created.status == .created, "\(created.text)")
+            let customer = try created.json(StaffCustomerBody.self)
+            #expect(customer.phone == "+41791234567")
+            let cart = try await carts.create(market: "ch", lines: [("TEA-RIZE-BLACK-250G", 1)], customer: customer.id)
+            // A guest order with the customer's address also finds them.
+            try await orders.receive("TEA-RIZE-BLACK-250G", at: "zurich-hb", units: 2)
+            let guestCart = try await carts.create(market: "ch", lines: [("TEA-RIZE-BLACK-250G", 1)])
+            let order = try orders.placed(
+                try await orders.checkout(guestCart.id, fulfilment: ["type": "collect", "store": "zurich-hb"], key: "lookup-1", email: "lea@example.ch"))
+
+            for query in ["phone=%2B41791234567", "phone=+41%2079%20123%2045%2067", "email=LEA@example.CH", "order=\(order.number)"] {
+                let found = try await client.execute(uri: "/v1/stores/zurich-hb/customers?\(query)", method: .get, headers: staff("zurich-hb")) { response in
+                    #expect(response.status == .ok, "\(query): \(response.text)")
+                    return try response.json(StoreStaffCustomerBody.self)
+                }
+                #expect(found.overview.customer.id == customer.id && found.active_cart_id == cart.id, "\(query)")
+            }
+            _ = try problem(try await client.execute(uri: "/v1/stores/zurich-hb/customers?phone=%2B41790000000", method: .get, headers: staff("zurich-hb")), .notFound, field: "phone")
+            _ = try problem(try await client.execute(uri: "/v1/stores/zurich-hb/customers?phone=%2B41791234567&email=lea@example.ch", method: .get, headers: staff("zurich-hb")), .badRequest)
+            _ = try problem(try await client.execute(uri: "/v1/stores/zurich-hb/customers?email=lea@example.ch", method: .get, headers: staff("geneve-rive")), .forbidden, code: "store_forbidden")
+
+            let changed = try await client.execute(
+                uri: "/v1/customers/\(customer.id)", method: .patch, headers: OrderClient.admin, body: try CartClient.json(["phone": "+41 44 555 66 77"]))
+            #expect(try changed.json(StaffCustomerBody.self).phone == "+41445556677", "\(changed.text)")
+        }
+    }
+}
+
+private struct StaffCustomerBody: Decodable {
+    let id: String
+    let phone: String?
+}
+
+private struct StoreStaffCustomerBody: Decodable {
+    struct Overview: Decodable {
+        let customer: StaffCustomerBody
+    }
+
+    let overview: Overview
+    let active_cart_id: String?
+}
+
 private struct PickupQueueBody: Decodable {
     struct Item: Decodable {
         let order: OrderBody

@@ -67,8 +67,7 @@ struct TestServer {
                 allowsAnonymous: !channelKeys),
             customerTokens: await CustomerTokens(key: Self.customerTokenKey), rateLimit: rateLimit,
             messages: try MessageCatalog.load(directory: "\(Fixtures.repositoryRoot)/Locales/messages"),
-            commerce: CommerceStores(inventory: stores.inventory, orders: stores.orders, customers: stores.customers, marketing: stores.marketing,
-                storeOperations: stores.storeOperations),
+            commerce: CommerceStores(stores),
             changeFeed: stores.changeFeed,
             // Tests share two cores; only a database that is gone, not a slow moment, may fail readiness.
             readinessTimeout: .seconds(120), crossOrigin: try CrossOriginPolicy(origins: crossOrigins), webhooks: stores.webhooks,

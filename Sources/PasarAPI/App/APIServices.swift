@@ -19,6 +19,7 @@ public struct APIServices: Sendable {
     public let inventory: any InventoryStore
     public let orders: any OrderStore
     public let customers: any CustomerStore
+    public let customerProfiles: CustomerProfileStore
     /// Marketing consent and abandoned-cart reminders.
     public let marketing: MarketingStore
     public let storeOperations: StoreOperationsStore
@@ -76,6 +77,7 @@ public struct APIServices: Sendable {
         inventory = commerce.inventory
         orders = commerce.orders
         customers = commerce.customers
+        customerProfiles = commerce.customerProfiles
         marketing = commerce.marketing
         storeOperations = commerce.storeOperations
         payments = commerce.payments

@@ -15,9 +15,10 @@ struct CustomerView: ResponseEncodable {
     /// Whether marketing email (abandoned-cart reminders) may go to the customer, and since when.
     let marketingConsent: Bool
     let marketingConsentAt: String?
+    let phone: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, email, name, language, market
+        case id, email, name, language, market, phone
         case createdAt = "created_at", marketingConsent = "marketing_consent", marketingConsentAt = "marketing_consent_at"
     }
 
@@ -30,6 +31,7 @@ struct CustomerView: ResponseEncodable {
         createdAt = OrderView.timestamp(customer.createdAt)
         marketingConsent = customer.marketingConsentAt != nil
         marketingConsentAt = customer.marketingConsentAt.map(OrderView.timestamp)
+        phone = customer.phone
     }
 }
 

@@ -27,17 +27,29 @@ struct CustomersController {
         let market: String
         /// True when the customer agrees to marketing email (abandoned-cart reminders).
         let marketingConsent: Bool?
+        /// E.164, for finding the customer at the till.
+        let phone: String?
 
         enum CodingKeys: String, CodingKey {
-            case email, name, language, market, marketingConsent = "marketing_consent"
+            case email, name, language, market, phone, marketingConsent = "marketing_consent"
         }
     }
 
-    /// `PATCH /v1/customers/{id}`: what a customer may change of themselves.
+    /// `PATCH /v1/customers/{id}`: what a customer may change of themselves; absent fields stay.
     struct CustomerChange: Decodable {
-        let marketingConsent: Bool
+        let marketingConsent: Bool?
+        /// E.164; an empty string removes the phone.
+        let phone: String?
 
-        enum CodingKeys: String, CodingKey { case marketingConsent = "marketing_consent" }
+        enum CodingKeys: String, CodingKey { case phone, marketingConsent = "marketing_consent" }
+    }
+
+    /// A phone as typed, in E.164, or a problem naming the field.
+    static func phone(_ text: String) throws -> String {
+        guard let phone = PhoneNumber(text) else {
+            throw Problem.invalidField("phone", "must be an international number with its country code, such as +41 79 123 45 67")
+        }
+        return phone.e164
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> EditedResponse<CustomerView> {
@@ -63,7 +75,7 @@ struct CustomersController {
         let customer = try await services.customers.create(
             Customer(
                 id: "cus_" + CartIdentifier.make(), email: email, name: name, language: language.identifier, market: market.code,
-                marketingConsentAt: input.marketingConsent == true ? Date() : nil))
+                marketingConsentAt: input.marketingConsent == true ? Date() : nil, phone: try input.phone.map(Self.phone)))
         return CustomerView(customer).reply(.created, location: "/v1/customers/\(customer.id)")
     }
 
@@ -72,11 +84,13 @@ struct CustomersController {
         return CustomerView(customer)
     }
 
-    /// Gives or withdraws marketing consent (customer token or admin key).
+    /// Gives or withdraws marketing consent, sets or removes the phone (customer token or admin key).
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> CustomerView {
         let customer = try await load(request, context)
         let change = try await request.decode(as: CustomerChange.self, context: context)
-        _ = try await services.marketing.setCustomerConsent(customerID: customer.id, consent: change.marketingConsent, now: Date())
+        let phone = try change.phone.map { $0.trimmed.isEmpty ? nil : try Self.phone($0) }
+        if let phone { _ = try await services.customerProfiles.setPhone(customerID: customer.id, phone: phone) }
+        if let consent = change.marketingConsent { _ = try await services.marketing.setCustomerConsent(customerID: customer.id, consent: consent, now: Date()) }
         return CustomerView(try await services.customers.customer(id: customer.id) ?? customer)
     }
 

@@ -16,6 +16,7 @@ struct StoreController {
         group.get("/stores/:store/pickups", use: pickups)
         group.post("/stores/:store/orders/:order/status", use: changeStatus)
         group.get("/stores/:store/audit", use: audit)
+        group.get("/stores/:store/customers", use: lookUpCustomer)
     }
 
     /// `GET /v1/stores/{store}/pickups?status=&limit=`: the store's collect orders still to hand
@@ -93,6 +94,25 @@ struct StoreController {
         let limit = try query.integer("limit", default: 50, range: 1...200)
         let entries = try await services.storeOperations.audit(store: store.id, before: try query.cursor("before"), limit: limit)
         return NewestFirstPage(entries, limit: limit, view: StoreAuditView.init, cursor: { $0.id })
+    }
+
+    /// `GET /v1/stores/{store}/customers?email=|phone=|order=`: the customer staff recognise, with
+    /// their overview and their active cart in the store's market (to open at the till).
+    @Sendable func lookUpCustomer(request: Request, context: AppRequestContext) async throws -> StoreCustomerView {
+        let (_, market, _) = try storeScope(request, context)
+        let query = QueryValues(request: request)
+        let email = try query.string("email", maxLength: 254)
+        // A `+` in a query reads as a space (form encoding), so the plus of E.164 may be left out.
+        let phone = try query.string("phone", maxLength: 32).map { try CustomersController.phone($0.hasPrefix("+") ? $0 : "+" + $0) }
+        let order = try query.string("order", maxLength: 64)
+        guard [email, phone, order].compactMap({ $0 }).count == 1 else {
+            throw Problem.invalidField("email", "give one of email, phone (E.164) or order (an order number)")
+        }
+        guard let id = try await services.customerProfiles.find(email: email, phone: phone, orderNumber: order),
+            let overview = try await services.customers.overview(customerID: id, limit: 20)
+        else { throw Problem.notFound("customer", field: email != nil ? "email" : phone != nil ? "phone" : "order") }
+        let cart = try await services.carts.activeCart(customerID: id, market: market.code)
+        return StoreCustomerView(overview: try CustomerOverviewView(overview, markets: services.markets.snapshot), activeCartID: cart?.id)
     }
 
     /// The path's store, its market, and who acts there (403 for another store's staff, 404 for no such store).

@@ -60,6 +60,17 @@ struct TenderView: Encodable {
     }
 }
 
+/// A customer found at the till: everything they did, and the cart they have open in the store's market.
+struct StoreCustomerView: ResponseEncodable {
+    let overview: CustomerOverviewView
+    /// Open it with `GET /v1/carts/{id}` to continue it at the till.
+    let activeCartID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case overview, activeCartID = "active_cart_id"
+    }
+}
+
 /// One entry of a store's audit log.
 struct StoreAuditView: Encodable {
     let id: Int64

@@ -22,9 +22,12 @@ public struct Customer: Sendable, Equatable {
     public let createdAt: Date
     /// When the customer agreed to marketing email (abandoned-cart reminders); nil: no marketing.
     public let marketingConsentAt: Date?
+    /// E.164 (`+41791234567`), for finding the customer at the till.
+    public let phone: String?
 
     public init(
-        id: String, email: String, name: String, language: String, market: String, createdAt: Date = Date(), marketingConsentAt: Date? = nil
+        id: String, email: String, name: String, language: String, market: String, createdAt: Date = Date(), marketingConsentAt: Date? = nil,
+        phone: String? = nil
     ) {
         self.id = id
         self.email = email
@@ -33,6 +36,7 @@ public struct Customer: Sendable, Equatable {
         self.market = market
         self.createdAt = createdAt
         self.marketingConsentAt = marketingConsentAt
+        self.phone = phone
     }
 }
 

@@ -16,9 +16,9 @@ public final class PostgresCustomerStore: CustomerStore {
             return try await database.write { connection in
                 try await connection.execute(
                     """
-                    INSERT INTO customers (id, email, name, language, market, created_at, marketing_consent_at)
+                    INSERT INTO customers (id, email, name, language, market, created_at, marketing_consent_at, phone)
                     VALUES (\(customer.id), \(customer.email), \(customer.name), \(customer.language), \(customer.market), \(customer.createdAt.millis),
-                        \(customer.marketingConsentAt?.millis))
+                        \(customer.marketingConsentAt?.millis), \(customer.phone))
                     """)
                 return try await Self.fetch(connection, id: customer.id) ?? customer
             }
@@ -66,11 +66,11 @@ public final class PostgresCustomerStore: CustomerStore {
     }
 
     private static func fetch(_ connection: PostgresConnection, id: String) async throws -> Customer? {
-        try await connection.row("SELECT id, email, name, language, market, created_at, marketing_consent_at FROM customers WHERE id = \(id)").map { row in
+        try await connection.row("SELECT id, email, name, language, market, created_at, marketing_consent_at, phone FROM customers WHERE id = \(id)").map { row in
             Customer(
                 id: try row.get("id"), email: try row.get("email"), name: try row.get("name"), language: try row.get("language"),
                 market: try row.get("market"), createdAt: Date(millis: try row.get("created_at")),
-                marketingConsentAt: try row.get("marketing_consent_at", as: Int64?.self).map(Date.init(millis:)))
+                marketingConsentAt: try row.get("marketing_consent_at", as: Int64?.self).map(Date.init(millis:)), phone: try row.get("phone", as: String?.self))
         }
     }
 }

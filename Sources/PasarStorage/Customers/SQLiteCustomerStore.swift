@@ -15,10 +15,10 @@ public final class SQLiteCustomerStore: CustomerStore {
         try await pool.write { db in
             do {
                 try db.execute(
-                    sql: "INSERT INTO customers (id, email, name, language, market, created_at, marketing_consent_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    sql: "INSERT INTO customers (id, email, name, language, market, created_at, marketing_consent_at, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     arguments: [
                         customer.id, customer.email, customer.name, customer.language, customer.market, customer.createdAt.millis,
-                        customer.marketingConsentAt?.millis,
+                        customer.marketingConsentAt?.millis, customer.phone,
                     ])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 throw StorageError.conflict(field: "email", message: "another customer has the email \(customer.email)")
@@ -76,7 +76,8 @@ public final class SQLiteCustomerStore: CustomerStore {
         try Row.fetchOne(db, sql: "SELECT * FROM customers WHERE id = ?", arguments: [id]).map { row in
             Customer(
                 id: row["id"], email: row["email"], name: row["name"], language: row["language"], market: row["market"],
-                createdAt: Date(millis: row["created_at"]), marketingConsentAt: (row["marketing_consent_at"] as Int64?).map(Date.init(millis:)))
+                createdAt: Date(millis: row["created_at"]), marketingConsentAt: (row["marketing_consent_at"] as Int64?).map(Date.init(millis:)),
+                phone: row["phone"])
         }
     }
 }

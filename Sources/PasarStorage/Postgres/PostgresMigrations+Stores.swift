@@ -19,5 +19,7 @@ extension PostgresMigrations {
             """,
             "CREATE INDEX store_audit_log_by_store ON store_audit_log(store, id)",
             "CREATE INDEX orders_by_pickup_store ON orders(pickup_store, status, placed_at)",
+            "ALTER TABLE customers ADD COLUMN phone TEXT",
+            "CREATE INDEX customers_by_phone ON customers(phone)",
         ])
 }

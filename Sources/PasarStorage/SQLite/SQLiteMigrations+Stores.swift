@@ -1,8 +1,8 @@
 import GRDB
 
 extension SQLiteMigrations {
-    /// Store operations: what was taken at the till for an order, who did what at which store, and
-    /// a store's pickup queue found by index.
+    /// Store operations: what was taken at the till for an order, who did what at which store, a
+    /// store's pickup queue found by index, and customers found by phone at the till.
     static func registerStoreOperations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v12-store-operations") { db in
             try db.execute(
@@ -32,6 +32,8 @@ extension SQLiteMigrations {
                     );
                     CREATE INDEX store_audit_log_by_store ON store_audit_log(store, id);
                     CREATE INDEX orders_by_pickup_store ON orders(pickup_store, status, placed_at);
+                    ALTER TABLE customers ADD COLUMN phone TEXT;  -- E.164
+                    CREATE INDEX customers_by_phone ON customers(phone);
                     """)
         }
     }
