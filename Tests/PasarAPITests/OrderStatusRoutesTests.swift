@@ -43,8 +43,53 @@ struct OrderStatusRoutesTests {
         }
     }
 
+    @Test func shippingRecordsTheParcelsCarrierAndTrackingNumber() async throws {
+        try await TestServer().run { client in
+            let carts = CartClient(client: client)
+            let orders = OrderClient(client: client)
+            try await orders.receive("TEA-RIZE-BLACK-250G", at: "leipzig-lager", units: 5)
+            let ship: [String: Any] = [
+                "type": "ship", "shipping_method": "standard",
+                "address": ["name": "Jonas Weber", "line1": "Oranienstraße 5", "postal_code": "10997", "city": "Berlin", "country": "DE"],
+            ]
+            let order = try orders.placed(try await orders.checkout(try await carts.create(market: "de", lines: [("TEA-RIZE-BLACK-250G", 2)]).id, fulfilment: ship, key: "t-1"))
+            let status = { (body: [String: Any]) in
+                try await client.execute(uri: "/v1/admin/orders/\(order.id)/status", method: .post, headers: OrderClient.admin, body: try CartClient.json(body))
+            }
+            #expect(try await status(["status": "paid", "carrier": "DHL", "tracking_number": "1"]).status == .badRequest, "tracking belongs to shipping")
+            #expect(try await status(["status": "paid"]).status == .ok)
+            for (body, field) in [
+                (["status": "shipped", "carrier": "DHL"], "tracking_number"), (["status": "shipped", "carrier": "DHL", "tracking_number": "00 34"], "tracking_number"),
+                (["status": "shipped", "carrier": "DHL", "tracking_number": "0034", "tracking_url": "ftp://dhl.de/0034"], "tracking_url"),
+                (["status": "shipped", "tracking_number": "0034"], "carrier"),
+            ] {
+                let refused = try await status(body)
+                #expect(refused.status == .badRequest && (try? refused.json(ProblemBody.self).field) == field, "\(body): \(refused.text)")
+            }
+            let shipped = try await status(["status": "shipped", "carrier": "DHL", "tracking_number": "00340434161094042557", "tracking_url": "https://dhl.example/t/0034"])
+            #expect(shipped.status == .ok, "\(shipped.text)")
+            #expect(try await status(["status": "delivered"]).status == .ok)
+            let read = try await client.execute(uri: "/v1/orders/\(order.id)", method: .get) { try $0.json(ShippedOrderBody.self) }
+            #expect(read.shipments.map(\.carrier) == ["DHL"] && read.shipments.first?.tracking_number == "00340434161094042557")
+            #expect(read.shipments.first?.location == "leipzig-lager" && read.shipments.first?.tracking_url == "https://dhl.example/t/0034")
+            let event = try await orders.events().events.first { $0.type == "order_shipped" && $0.order_id == order.id }
+            #expect(event?.carrier == "DHL" && event?.tracking_number == "00340434161094042557")
+        }
+    }
+
     private func expect(_ response: TestResponse, code: String, _ why: String) throws {
         #expect(response.status == .conflict, "\(why): \(response.text)")
         #expect(try response.json(ProblemBody.self).code == code, "\(why)")
     }
+}
+
+private struct ShippedOrderBody: Decodable {
+    struct Shipment: Decodable {
+        let location: String
+        let carrier: String
+        let tracking_number: String
+        let tracking_url: String?
+    }
+
+    let shipments: [Shipment]
 }

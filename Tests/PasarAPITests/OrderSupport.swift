@@ -73,10 +73,12 @@ struct EventPageBody: Decodable {
     struct Event: Decodable {
         let id: String
         let type: String
-        let order_id: String
-        let order_number: String
+        let order_id: String?
+        let order_number: String?
         let language: String
         let message: String
+        let carrier: String?
+        let tracking_number: String?
     }
 
     let events: [Event]

@@ -67,8 +67,17 @@ struct OrderEmailTests {
             let turkish = try await placeOrder(on: server, email: "musteri@example.com", language: "tr")
             let paid = try await server.admin("POST", "/v1/admin/orders/\(german.id)/status", json: ["status": "paid"])
             #expect(paid.status == 200, "\(String(decoding: paid.body, as: UTF8.self))")
+            let shipped = try await server.admin(
+                "POST", "/v1/admin/orders/\(german.id)/status",
+                json: [
+                    "status": "shipped", "carrier": "DHL", "tracking_number": "00340434161094042557",
+                    "tracking_url": "https://www.dhl.de/de/privatkunden.html?piececode=00340434161094042557",
+                ])
+            #expect(shipped.status == 200, "\(String(decoding: shipped.body, as: UTF8.self))")
+            let parcel = (ServerProcess.object(shipped.body)["shipments"] as? [[String: Any]])?.first
+            #expect(parcel?["carrier"] as? String == "DHL" && parcel?["tracking_number"] as? String == "00340434161094042557")
 
-            let received = try #require(try await messages(sink, count: 3), "three emails did not arrive")
+            let received = try #require(try await messages(sink, count: 4), "four emails did not arrive")
             var parsed: [String: ParsedMail] = [:]
             for message in received {
                 let mail = try await ParsedMail.parse(message.raw)

@@ -20,9 +20,13 @@ struct OrderEmail: Equatable {
         let lines = try order.lines.map { line in
             try message("email_order_line", ["quantity": .number(String(line.quantity)), "name": .text(line.name), "amount": .text(line.total.formatted)])
         }
-        let paragraphs = [
-            try message("email_greeting"), event.message, lines.joined(separator: "\n"),
-            try message("email_order_total", ["total": .text(order.totals.total.formatted)]), try message("email_signature"),
+        var paragraphs = [try message("email_greeting"), event.message]
+        if let carrier = event.carrier, let number = event.trackingNumber {
+            let tracking = try message("email_tracking", ["carrier": .text(carrier), "number": .text(number)])
+            paragraphs.append([tracking, event.trackingURL].compactMap { $0 }.joined(separator: "\n"))
+        }
+        paragraphs += [
+            lines.joined(separator: "\n"), try message("email_order_total", ["total": .text(order.totals.total.formatted)]), try message("email_signature"),
         ]
         text = paragraphs.joined(separator: "\n\n") + "\n"
         html = HTMLDocument.render(title: subject, language: language, body: HTMLDocument.paragraphs(paragraphs))

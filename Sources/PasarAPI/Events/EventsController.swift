@@ -59,10 +59,15 @@ struct EventView: Encodable {
     let store: String?
     let returnID: String?
     let url: String?
+    /// The parcel of `order_shipped`.
+    let carrier: String?
+    let trackingNumber: String?
+    let trackingURL: String?
     let createdAt: String
 
     enum CodingKeys: String, CodingKey {
-        case id, type, market, language, message, count, amount, store, url
+        case id, type, market, language, message, count, amount, store, url, carrier
+        case trackingNumber = "tracking_number", trackingURL = "tracking_url"
         case resourceType = "resource_type"
         case resourceID = "resource_id"
         case orderID = "order_id"
@@ -89,6 +94,9 @@ struct EventView: Encodable {
         store = arguments.store
         returnID = arguments.returnID
         url = arguments.url
+        carrier = arguments.carrier
+        trackingNumber = arguments.trackingNumber
+        trackingURL = arguments.trackingURL
         createdAt = OrderView.timestamp(event.createdAt)
         var values: [String: MessageArgument] = [:]
         if let order = arguments.order { values["order"] = .text(order) }

@@ -16,7 +16,9 @@ struct OrderStatusStep {
         target == .paid || (target == .collected && !order.isPaid && order.payment.method == "pay_at_store")
     }
 
-    func run(_ order: Order, to target: OrderStatus, note: String?, actor: String, till: TillRecord? = nil, logger: Logger) async throws -> Order {
+    func run(
+        _ order: Order, to target: OrderStatus, note: String?, actor: String, till: TillRecord? = nil, tracking: ShipmentTracking? = nil, logger: Logger
+    ) async throws -> Order {
         let capturesPayment = Self.capturesPayment(order, reaching: target)
         // Refuse a forbidden step before any payment is captured; the store checks again atomically.
         do throws(OrderTransitionError) {
@@ -36,7 +38,7 @@ struct OrderStatusStep {
             }
         }
         let updated = try await services.orders.changeStatus(
-            OrderStatusChangeRequest(orderID: order.id, target: target, actor: actor, note: note, captureReference: capture, till: till))
+            OrderStatusChangeRequest(orderID: order.id, target: target, actor: actor, note: note, captureReference: capture, till: till, tracking: tracking))
         if target == .cancelled, order.isPaid, let provider = services.payments.provider(order.payment.provider) {
             let owed = try order.totals.total.subtracting(order.refunded)
             let reference = try await provider.refund(order.payment, amount: owed, returnID: "cancel")

@@ -24,13 +24,15 @@ struct OrderView: ResponseEncodable {
     let vouchers: [String]
     let payment: PaymentView
     let history: [StatusChangeView]
+    /// The parcels that left, with tracking; absent until the order ships.
+    let shipments: [ShipmentView]?
     let placedAt: String
     /// `placed_at` as people read it: in the order's language and the market's time zone.
     let placedAtFormatted: String
     let updatedAt: String
 
     enum CodingKeys: String, CodingKey {
-        case id, number, status, market, channel, language, email, fulfilment, lines, totals, refunded, vouchers, payment, history
+        case id, number, status, market, channel, language, email, fulfilment, lines, totals, refunded, vouchers, payment, history, shipments
         case nextStatuses = "next_statuses"
         case customerID = "customer_id"
         case stockLocation = "stock_location"
@@ -58,6 +60,7 @@ struct OrderView: ResponseEncodable {
         vouchers = order.vouchers
         payment = PaymentView(order.payment, paidAt: order.paidAt)
         history = order.history.map(StatusChangeView.init)
+        shipments = order.shipments.isEmpty ? nil : order.shipments.map(ShipmentView.init)
         placedAt = Self.timestamp(order.placedAt)
         placedAtFormatted = try DateFormatting.shared.format(
             DateFormatting.Instant(order.placedAt), .dateTime, locale: locale, timeZone: market?.timeZone ?? "UTC")

@@ -25,12 +25,14 @@ public struct Order: Sendable {
     /// Sum of refunds issued so far; never above `totals.total`.
     public let refunded: Money
     public let history: [OrderStatusChange]
+    /// The parcels that left, with carrier and tracking number; empty until the order ships.
+    public let shipments: [OrderShipment]
     public let placedAt: Date
     public let updatedAt: Date
 
     public init(
         status: OrderStatus, draft: OrderDraft, stockLocation: String, lines: [OrderLine], paidAt: Date?,
-        refunded: Money, history: [OrderStatusChange], updatedAt: Date
+        refunded: Money, history: [OrderStatusChange], shipments: [OrderShipment] = [], updatedAt: Date
     ) {
         id = draft.id
         number = draft.number
@@ -51,6 +53,7 @@ public struct Order: Sendable {
         self.paidAt = paidAt
         self.refunded = refunded
         self.history = history
+        self.shipments = shipments
         placedAt = draft.placedAt
         self.updatedAt = updatedAt
     }

@@ -5,8 +5,9 @@ import PasarCore
 /// order as read in the step's transaction: whether it takes the payment now, the stock moves (in
 /// SKU order, as every transaction changing several stock rows of a location takes them, so two
 /// such transactions cannot deadlock), the refund a cancellation owes, and the events in the order
-/// they are appended, and at a till the tenders and the audit entry. Each store runs it: the
-/// conditional status update, then `stockMoves`, the refund, `events`, `tillStatements`.
+/// they are appended, the parcel of a shipment, and at a till the tenders and the audit entry. Each
+/// store runs it: the conditional status update, then `stockMoves`, the refund, `events`,
+/// `sharedStatements`.
 struct OrderStatusPlan {
     enum StockMove {
         /// Reserved units leave the shelf (shipped, collected).
@@ -21,8 +22,9 @@ struct OrderStatusPlan {
     /// What a cancellation gives back: everything paid and not yet refunded; nil when nothing.
     let refundOwed: Money?
     let events: [OrderEventToAppend]
-    /// The till's tenders and audit entry (`TillRecord`), SQL for either database.
-    let tillStatements: [SQLFragment]
+    /// The parcel (`OrderShipmentSQL`), the till's tenders and audit entry (`TillRecord`): SQL written
+    /// once for either database.
+    let sharedStatements: [SQLFragment]
 
     /// Validates the step (`OrderStoreError.transition` when the order's status does not allow it).
     init(_ change: OrderStatusChangeRequest, on order: Order) throws {
@@ -48,19 +50,24 @@ struct OrderStatusPlan {
         if capturedNow, change.target != .paid {
             events.append(OrderEventToAppend(kind: .orderPaid, arguments: Self.arguments(order, reaching: .paid)))
         }
-        events.append(OrderEventToAppend(kind: OutboxEvent.Kind(reaching: change.target), arguments: Self.arguments(order, reaching: change.target)))
+        events.append(
+            OrderEventToAppend(
+                kind: OutboxEvent.Kind(reaching: change.target), arguments: Self.arguments(order, reaching: change.target, tracking: change.tracking)))
         if let refundOwed {
             events.append(
                 OrderEventToAppend(kind: .refundIssued, arguments: .init(order: order.number, amount: refundOwed)))
         }
         self.events = events
-        tillStatements = change.till?.statements(order: order, status: change.target, now: change.now) ?? []
+        var shared: [SQLFragment] = []
+        if change.target == .shipped, let tracking = change.tracking { shared.append(OrderShipmentSQL.insert(order: order, tracking: tracking, now: change.now)) }
+        shared += change.till?.statements(order: order, status: change.target, now: change.now) ?? []
+        sharedStatements = shared
     }
 
-    private static func arguments(_ order: Order, reaching status: OrderStatus) -> OutboxEvent.Arguments {
+    private static func arguments(_ order: Order, reaching status: OrderStatus, tracking: ShipmentTracking? = nil) -> OutboxEvent.Arguments {
         var store: String?
         if case .collect(let pickup) = order.fulfilment { store = pickup }
         return OutboxEvent.Arguments(
-            order: order.number, count: order.unitCount, amount: status == .paid ? order.totals.total : nil, store: store)
+            order: order.number, count: order.unitCount, amount: status == .paid ? order.totals.total : nil, store: store, tracking: tracking)
     }
 }

@@ -43,10 +43,13 @@ public struct OrderStatusChangeRequest: Sendable {
     public let captureReference: String?
     /// Set when the step is taken at a store's till: its tenders and audit entry join the step.
     public let till: TillRecord?
+    /// The parcel's carrier and tracking number, when shipping.
+    public let tracking: ShipmentTracking?
     public let now: Date
 
     public init(
-        orderID: String, target: OrderStatus, actor: String, note: String?, captureReference: String?, till: TillRecord? = nil, now: Date = Date()
+        orderID: String, target: OrderStatus, actor: String, note: String?, captureReference: String?, till: TillRecord? = nil,
+        tracking: ShipmentTracking? = nil, now: Date = Date()
     ) {
         self.orderID = orderID
         self.target = target
@@ -54,6 +57,7 @@ public struct OrderStatusChangeRequest: Sendable {
         self.note = note
         self.captureReference = captureReference
         self.till = till
+        self.tracking = tracking
         self.now = now
     }
 }

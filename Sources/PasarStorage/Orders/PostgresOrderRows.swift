@@ -94,8 +94,10 @@ enum PostgresOrderRows {
                     WHEN 'shipped' THEN 3 WHEN 'delivered' THEN 4 WHEN 'collected' THEN 4 ELSE 5 END
                 """),
             by: { (try? $0.get("order_id", as: String.self)) ?? "" })
+        let left = try rows.filter { OrderShipmentSQL.mayHaveShipments(try OrderSnapshot.status(try $0.get("status"))) }.map { try $0.get("id", as: String.self) }
+        let shipments = left.isEmpty ? [:] : OrderShipmentSQL.shipments(try await PostgresSQL.rows(connection, OrderShipmentSQL.select(orderIDs: left)))
         return try zip(ids, rows).map { id, row in
-            try order(row, id: id, lines: lineRows[id] ?? [], history: historyRows[id] ?? [])
+            try order(row, id: id, lines: lineRows[id] ?? [], history: historyRows[id] ?? [], shipments: shipments[id] ?? [])
         }
     }
 
@@ -118,7 +120,8 @@ enum PostgresOrderRows {
     }
 
     private static func order(
-        _ row: PostgresRandomAccessRow, id: String, lines lineRows: [PostgresRandomAccessRow], history historyRows: [PostgresRandomAccessRow]
+        _ row: PostgresRandomAccessRow, id: String, lines lineRows: [PostgresRandomAccessRow], history historyRows: [PostgresRandomAccessRow],
+        shipments: [OrderShipment]
     ) throws -> Order {
         let currency = try OrderSnapshot.currency(try row.get("currency"))
         let snapshot = try JSONColumn.decode(OrderSnapshot.self, from: try row.get("snapshot"))
@@ -138,7 +141,7 @@ enum PostgresOrderRows {
         return Order(
             status: try OrderSnapshot.status(try row.get("status")), draft: draft, stockLocation: try row.get("location"), lines: lines,
             paidAt: paidAt.map(Date.init(millis:)), refunded: Money(minorUnits: try row.get("refunded_minor"), currency: currency),
-            history: history, updatedAt: Date(millis: try row.get("updated_at")))
+            history: history, shipments: shipments, updatedAt: Date(millis: try row.get("updated_at")))
     }
 
     private static func line(_ row: PostgresRandomAccessRow, currency: Currency) throws -> OrderLine {

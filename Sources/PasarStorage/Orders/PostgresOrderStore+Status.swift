@@ -37,7 +37,7 @@ extension PostgresOrderStore {
             for event in plan.events {
                 try await PostgresOutbox.append(connection, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: change.now))
             }
-            for statement in plan.tillStatements { try await PostgresSQL.execute(connection, statement) }
+            for statement in plan.sharedStatements { try await PostgresSQL.execute(connection, statement) }
             return try await PostgresOrderRows.require(connection, id: order.id)
         }
     }

@@ -71,9 +71,12 @@ enum SQLiteOrderRows {
             stockLocations: snapshot.stockLocations, lines: lines, totals: snapshot.totals, vouchers: snapshot.vouchers,
             payment: snapshot.payment, placedAt: Date(millis: row["placed_at"]))
         let paidAt: Int64? = row["paid_at"]
+        let status = try OrderSnapshot.status(row["status"])
+        let shipments = OrderShipmentSQL.mayHaveShipments(status) ? OrderShipmentSQL.shipments(try SQLiteSQL.rows(db, OrderShipmentSQL.select(orderIDs: [id]))) : [:]
         return Order(
-            status: try OrderSnapshot.status(row["status"]), draft: draft, stockLocation: row["location"], lines: lines, paidAt: paidAt.map(Date.init(millis:)),
-            refunded: Money(minorUnits: row["refunded_minor"], currency: currency), history: history, updatedAt: Date(millis: row["updated_at"]))
+            status: status, draft: draft, stockLocation: row["location"], lines: lines, paidAt: paidAt.map(Date.init(millis:)),
+            refunded: Money(minorUnits: row["refunded_minor"], currency: currency), history: history, shipments: shipments[id] ?? [],
+            updatedAt: Date(millis: row["updated_at"]))
     }
 
 

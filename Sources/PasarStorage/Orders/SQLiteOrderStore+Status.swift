@@ -31,7 +31,7 @@ extension SQLiteOrderStore {
             for event in plan.events {
                 try SQLiteOutbox.append(db, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: change.now))
             }
-            for statement in plan.tillStatements { try SQLiteSQL.execute(db, statement) }
+            for statement in plan.sharedStatements { try SQLiteSQL.execute(db, statement) }
             return try SQLiteOrderRows.require(db, id: order.id)
         }
     }

@@ -60,19 +60,29 @@ public struct OutboxEvent: Sendable, Equatable {
         public let returnID: String?
         /// The endpoint, for webhook events.
         public let url: String?
+        /// The parcel's carrier, tracking number and page, for `order_shipped`.
+        public let carrier: String?
+        public let trackingNumber: String?
+        public let trackingURL: String?
 
-        public init(order: String? = nil, count: Int64? = nil, amount: Money? = nil, store: String? = nil, returnID: String? = nil, url: String? = nil) {
+        public init(
+            order: String? = nil, count: Int64? = nil, amount: Money? = nil, store: String? = nil, returnID: String? = nil, url: String? = nil,
+            tracking: ShipmentTracking? = nil
+        ) {
             self.order = order
             self.count = count
             self.amount = amount
             self.store = store
             self.returnID = returnID
             self.url = url
+            carrier = tracking?.carrier
+            trackingNumber = tracking?.trackingNumber
+            trackingURL = tracking?.trackingURL
         }
 
         enum CodingKeys: String, CodingKey {
-            case order, count, amount, store, url
-            case returnID = "return"
+            case order, count, amount, store, url, carrier
+            case returnID = "return", trackingNumber = "tracking_number", trackingURL = "tracking_url"
         }
     }
 

@@ -19,6 +19,12 @@ extension PostgresMigrations {
             """,
             "CREATE INDEX store_audit_log_by_store ON store_audit_log(store, id)",
             "CREATE INDEX orders_by_pickup_store ON orders(pickup_store, status, placed_at)",
+            """
+            CREATE TABLE order_shipments (
+                order_id TEXT NOT NULL REFERENCES orders(id), number BIGINT NOT NULL, location TEXT NOT NULL, carrier TEXT NOT NULL,
+                tracking_number TEXT NOT NULL, tracking_url TEXT, shipped_at BIGINT NOT NULL, PRIMARY KEY (order_id, number)
+            )
+            """,
             "ALTER TABLE customers ADD COLUMN phone TEXT",
             "CREATE INDEX customers_by_phone ON customers(phone)",
         ])

@@ -2,7 +2,8 @@ import GRDB
 
 extension SQLiteMigrations {
     /// Store operations: what was taken at the till for an order, who did what at which store, a
-    /// store's pickup queue found by index, and customers found by phone at the till.
+    /// store's pickup queue found by index, customers found by phone at the till, and the parcels
+    /// an order left in, with their tracking.
     static func registerStoreOperations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v12-store-operations") { db in
             try db.execute(
@@ -32,6 +33,16 @@ extension SQLiteMigrations {
                     );
                     CREATE INDEX store_audit_log_by_store ON store_audit_log(store, id);
                     CREATE INDEX orders_by_pickup_store ON orders(pickup_store, status, placed_at);
+                    CREATE TABLE order_shipments (
+                        order_id TEXT NOT NULL REFERENCES orders(id),
+                        number INTEGER NOT NULL,
+                        location TEXT NOT NULL,
+                        carrier TEXT NOT NULL,
+                        tracking_number TEXT NOT NULL,
+                        tracking_url TEXT,
+                        shipped_at INTEGER NOT NULL,
+                        PRIMARY KEY (order_id, number)
+                    );
                     ALTER TABLE customers ADD COLUMN phone TEXT;  -- E.164
                     CREATE INDEX customers_by_phone ON customers(phone);
                     """)
