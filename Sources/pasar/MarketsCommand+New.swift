@@ -23,15 +23,17 @@ extension MarketsCommand {
         var out: String?
 
         func run() throws {
+            guard LocaleTag.isKnownRegion(country.uppercased()) else {
+                throw ValidationError("'\(country)' is not an ISO 3166-1 alpha-2 country code ICU knows, such as NO, CH or JP")
+            }
             let template: MarketTemplate
             let text: String
             do {
                 template = try MarketTemplate(country: country)
                 text = try template.yaml
-            } catch LocalizationError.invalidLocale {
-                throw ValidationError("'\(country)' is not an ISO 3166-1 alpha-2 country code ICU knows, such as NO, CH or JP")
             } catch {
-                throw ValidationError("\(country): \(error)")
+                throw ValidationError(
+                    "CLDR does not know the language or currency of \(country.uppercased()) (\(error)): write its market file by hand, see Locales/markets/README.md")
             }
             guard let out else {
                 print(text, terminator: "")

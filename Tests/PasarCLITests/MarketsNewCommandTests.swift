@@ -56,3 +56,12 @@ struct MarketsNewCommandTests {
         #expect(output.standardOutput.isEmpty)
     }
 }
+
+extension MarketsNewCommandTests {
+    @Test func aCountryCLDRKnowsTooLittleAboutIsLeftToWriteByHand() throws {
+        let output = try CommandRunner.run(["markets", "new", "AQ"])
+        #expect(output.status != 0)
+        #expect(output.standardError.contains("CLDR does not know the language or currency of AQ"), "\(output.standardError)")
+        #expect(output.standardError.contains("write its market file by hand, see Locales/markets/README.md"))
+    }
+}

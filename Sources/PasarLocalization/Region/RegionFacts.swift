@@ -21,12 +21,14 @@ public struct RegionFacts: Sendable, Equatable {
     /// The country's canonical location time zones, sorted (one for most countries).
     public let timeZones: [String]
 
-    /// Throws `invalidLocale` for a code that is not an ISO 3166-1 alpha-2 country ICU knows.
+    /// Throws `invalidLocale` for a code that is not an ISO 3166-1 alpha-2 country ICU knows, or one
+    /// without a likely language (Antarctica), and `unknownCurrency` when CLDR names no currency for it.
     public init(country code: String) throws(LocalizationError) {
         let country = code.uppercased()
         guard LocaleTag.isKnownRegion(country) else { throw .invalidLocale(code) }
         let likely = try ICUCall.chars("uloc_addLikelySubtags") { pasar_uloc_add_likely_subtags("und_" + country, $0, $1, $2) }
         let likelyLanguage = LocaleTag(trustedICUID: likely).language
+        guard !likelyLanguage.isEmpty, likelyLanguage != "und" else { throw .invalidLocale("und-" + country) }
         var languages: [LocaleTag] = []
         for language in [likelyLanguage] + OfficialLanguages.of(country) {
             let tag = try LocaleTag("\(language)-\(country)")

@@ -24,7 +24,8 @@ public struct MarketTemplate: Sendable {
         get throws(LocalizationError) {
             let country = facts.country
             let currency = try CurrencyCatalog.currency(facts.currencyCode)
-            let languages = facts.languages + (facts.languages.contains { $0.language == "en" } ? [] : [try LocaleTag("en")])
+            let addsEnglish = !facts.languages.contains { $0.language == "en" }
+            let languages = facts.languages + (addsEnglish ? [try LocaleTag("en")] : [])
             var names: [(String, String)] = []
             for language in languages where !names.contains(where: { $0.0 == language.language }) {
                 names.append((language.language, try DisplayNames.region(country, in: language)))
@@ -38,7 +39,7 @@ public struct MarketTemplate: Sendable {
                 name: {\(names.map { "\($0.0): \(YAMLText.scalar($0.1))" }.joined(separator: ", "))}
                 countries: [\(YAMLText.scalar(country))]
                 currency: \(currency.code)
-                languages: [\(languages.map(\.identifier).joined(separator: ", "))]   # \(languageComment)
+                languages: [\(languages.map(\.identifier).joined(separator: ", "))]   # \(languageComment(addsEnglish: addsEnglish))
                 \(timeZoneLine)
                 tax:
                   mode: TODO   # inclusive (list prices include VAT/GST) or exclusive (tax added at checkout)
@@ -61,10 +62,12 @@ public struct MarketTemplate: Sendable {
         }
     }
 
-    private var languageComment: String {
-        facts.languages.count > 1
-            ? "CLDR's likely language first (the default), then the other official languages, then English"
-            : "CLDR's likely language (the default), then English"
+    /// Where each language of the list comes from.
+    private func languageComment(addsEnglish: Bool) -> String {
+        let sources =
+            ["CLDR's likely language first (the default)"] + (facts.languages.count > 1 ? ["the other official languages"] : [])
+            + (addsEnglish ? ["English"] : [])
+        return sources.count == 1 ? "CLDR's likely language" : sources.dropLast().joined(separator: ", ") + " and " + sources.last!
     }
 
     private var timeZoneLine: String {
