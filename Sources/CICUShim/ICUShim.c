@@ -226,6 +226,21 @@ int32_t pasar_ures_explicit_parent(const char *localeID, char *out, int32_t capa
     return written;
 }
 
+// MARK: - Regions
+
+int32_t pasar_uloc_add_likely_subtags(const char *localeID, char *out, int32_t capacity, int32_t *status) {
+    return uloc_addLikelySubtags(localeID, out, capacity, STATUS(status));
+}
+
+int32_t pasar_ucurr_for_locale(const char *localeID, uint16_t *buffer, int32_t capacity, int32_t *status) {
+    return ucurr_forLocale(localeID, (UChar *)buffer, capacity, STATUS(status));
+}
+
+PasarEnumeration *pasar_ucal_open_region_zones(const char *region, int32_t *status) {
+    return (PasarEnumeration *)ucal_openTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, region, NULL,
+                                                               STATUS(status));
+}
+
 // MARK: - Collation
 
 PasarCollator *pasar_ucol_open(const char *locale, int32_t *status) {

@@ -8,8 +8,8 @@ import PasarMarkets
 struct MarketsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "markets",
-        abstract: "Validate, list and show market configuration files.",
-        subcommands: [Validate.self, List.self, Show.self]
+        abstract: "Validate, list, show and start market configuration files.",
+        subcommands: [Validate.self, List.self, Show.self, New.self]
     )
 
     /// Loads the registry or prints every problem, one per line, and fails.

@@ -184,6 +184,7 @@ struct ServeCommand: AsyncParsableCommand {
         let customerTokens = await CustomerTokens(key: tokenKey ?? (0..<32).map { _ in UInt8.random(in: .min ... .max) })
         let registry = try MarketsCommand.loadRegistry(directory: markets)
         let messageCatalog = try MessageCatalog.load(directory: messages)
+        try DatabaseLock.holdUntilExit(database: db)  // pasar restore refuses while this server runs
         let stores = try await PasarStores.open(
             db, indexLanguages: registry.snapshot.markets.flatMap(\.languages), synonyms: try SynonymsFile.load(path: synonyms), cartLifetime: TimeInterval(cartLifetimeHours) * 3600,
             maximumConnections: dbConnections, logger: logger)

@@ -126,6 +126,15 @@ const char *const *pasar_uloc_iso_countries(void);
 /// returns 0 and writes nothing when the locale has none.
 int32_t pasar_ures_explicit_parent(const char *localeID, char *out, int32_t capacity);
 
+// MARK: - Regions (CLDR facts about a country)
+
+/// CLDR's likely full locale (`und_NO` → `nb_Latn_NO`, `und_CH` → `de_Latn_CH`).
+int32_t pasar_uloc_add_likely_subtags(const char *localeID, char *out, int32_t capacity, int32_t *status);
+/// The ISO 4217 code of the currency in use today in the locale's region (`und_NO` → `NOK`), as UTF-16.
+int32_t pasar_ucurr_for_locale(const char *localeID, uint16_t *buffer, int32_t capacity, int32_t *status);
+/// Enumerates the canonical time zones of a region that are locations (`NO` → Europe/Oslo).
+PasarEnumeration *pasar_ucal_open_region_zones(const char *region, int32_t *status);
+
 // MARK: - Collation
 
 /// ICU `UCollator`: no thread-safety promise for shared use.

@@ -187,7 +187,7 @@ struct MarketFileParser {
     }
 
     private func parseShipping(_ node: Node?, currency: Currency) -> [ShippingMethod] {
-        guard let node else { return [] }
+        guard let node, !reader.isPlaceholder(node, "shipping") else { return [] }
         guard case .sequence(let sequence) = node else {
             reader.report("shipping", "must be a list of shipping methods")
             return []
@@ -215,7 +215,7 @@ struct MarketFileParser {
     }
 
     private func parseStores(_ node: Node?, countries: [String]) -> [Store] {
-        guard let node else { return [] }
+        guard let node, !reader.isPlaceholder(node, "stores") else { return [] }
         guard case .sequence(let sequence) = node else {
             reader.report("stores", "must be a list of stores")
             return []
@@ -272,7 +272,7 @@ struct MarketFileParser {
 extension MarketFileParser {
     /// `warehouses:` — stock locations that ship but serve nobody in person.
     func parseWarehouses(_ node: Node?, countries: [String]) -> [Warehouse] {
-        guard let node else { return [] }
+        guard let node, !reader.isPlaceholder(node, "warehouses") else { return [] }
         guard case .sequence(let sequence) = node else {
             reader.report("warehouses", "must be a list of warehouses")
             return []

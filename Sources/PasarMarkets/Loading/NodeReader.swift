@@ -13,8 +13,19 @@ final class NodeReader {
         issues.append(MarketValidationIssue(file: file, path: path, message: message))
     }
 
+    /// The value that marks a field still to fill in (`pasar markets new` writes it).
+    static let placeholder = "TODO"
+
+    /// Reports a `TODO` value as left to fill in; true when `node` is one.
+    func isPlaceholder(_ node: Node?, _ path: String) -> Bool {
+        guard case .scalar(let scalar)? = node, scalar.string == Self.placeholder else { return false }
+        report(path, "is TODO: fill it in as the comment beside it says")
+        return true
+    }
+
     /// A mapping's members by key; unknown keys are reported (typos must not pass silently).
     func mapping(_ node: Node?, _ path: String, allowed: Set<String>, required: Bool = true) -> [String: Node]? {
+        if isPlaceholder(node, path) { return nil }
         guard let node, !isNull(node) else {
             if required { report(path, "is required") }
             return nil
@@ -38,6 +49,7 @@ final class NodeReader {
     }
 
     func string(_ node: Node?, _ path: String, required: Bool = true) -> String? {
+        if isPlaceholder(node, path) { return nil }
         guard let node, !isNull(node) else {
             if required { report(path, "is required") }
             return nil
@@ -50,6 +62,7 @@ final class NodeReader {
     }
 
     func strings(_ node: Node?, _ path: String, required: Bool = true) -> [String]? {
+        if isPlaceholder(node, path) { return nil }
         guard let node, !isNull(node) else {
             if required { report(path, "is required") }
             return nil
