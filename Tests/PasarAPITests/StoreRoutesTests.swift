@@ -70,7 +70,7 @@ struct StoreRoutesTests {
             let collected = try await collect([["type": "card", "amount": "3.02", "reference": "TERM-7781"], ["type": "cash", "amount": "4.50"]])
             #expect(collected.status == .ok, "\(collected.text)")
             let receipt = try collected.json(StoreOrderBody.self)
-            #expect(receipt.order.status == "collected" && receipt.order.payment.paid_at != nil)
+            #expect(receipt.status == "collected" && receipt.payment.paid_at != nil)
             #expect(receipt.tenders.map(\.type) == ["card", "cash"])
             #expect(receipt.tenders.map(\.amount.formatted) == ["CHF\u{a0}3.02", "CHF\u{a0}4.50"])
             #expect(receipt.tenders.last?.cash_adjustment.amount == "0.02" && receipt.tenders.first?.reference == "TERM-7781")
@@ -130,6 +130,45 @@ extension StoreRoutesTests {
     }
 }
 
+extension StoreRoutesTests {
+    @Test func aSaleAtTheTillTakesTheStoresStockAndIsPaidAtOnce() async throws {
+        try await TestServer().run { client in
+            let orders = OrderClient(client: client)
+            try await orders.receive("TEA-RIZE-BLACK-250G", at: "zurich-hb", units: 3)
+            let cart = try await client.execute(
+                uri: "/v1/carts", method: .post, headers: staff("zurich-hb"),
+                body: try CartClient.json(["market": "ch", "lines": [["sku": "TEA-RIZE-BLACK-250G", "quantity": 1]]])
+            ) { response in
+                #expect(response.status == .created, "\(response.text)")
+                return try response.json(CartBody.self)
+            }
+            let sale = { (tenders: [[String: Any]], headers: HTTPFields, key: String) in
+                var headers = headers
+                headers[.idempotencyKey] = key
+                headers[.acceptLanguage] = "fr"
+                return try await client.execute(
+                    uri: "/v1/carts/\(cart.id)/checkout", method: .post, headers: headers,
+                    body: try CartClient.json(["fulfilment": ["type": "in_store", "store": "zurich-hb"], "tenders": tenders]))
+            }
+            let cash = [["type": "cash", "amount": "7.50"]]
+            _ = try problem(try await sale([["type": "cash", "amount": "7.45"]], staff("zurich-hb"), "sale-1"), .badRequest, field: "tenders[0].amount")
+            _ = try problem(try await sale(cash, staff("geneve-rive"), "sale-1"), .forbidden, code: "store_forbidden")
+            _ = try problem(try await sale(cash, staff("zurich-hb", operator: nil), "sale-1"), .badRequest, field: "Pasar-Operator")
+            #expect(try await orders.stock("TEA-RIZE-BLACK-250G", at: "zurich-hb")?.reserved == 0, "a refused sale writes nothing")
+
+            let sold = try await sale(cash, staff("zurich-hb"), "sale-1")
+            #expect(sold.status == .created, "\(sold.text)")
+            let receipt = try sold.json(StoreOrderBody.self)
+            #expect(receipt.status == "collected" && receipt.payment.paid_at != nil)
+            #expect(receipt.tenders.map(\.amount.formatted) == ["7.50\u{a0}CHF"], "the receipt in the till's language")
+            let stock = try await orders.stock("TEA-RIZE-BLACK-250G", at: "zurich-hb")
+            #expect(stock?.on_hand == 2 && stock?.reserved == 0, "taken off the store's shelf at once")
+            let again = try await sale(cash, staff("zurich-hb"), "sale-1")
+            #expect(again.status == .ok && (try? again.json(StoreOrderBody.self).id) == receipt.id, "a retry returns the same sale")
+        }
+    }
+}
+
 private struct StaffCustomerBody: Decodable {
     let id: String
     let phone: String?
@@ -165,7 +204,13 @@ private struct StoreOrderBody: Decodable {
         let `operator`: String
     }
 
-    let order: OrderBody
+    struct Payment: Decodable {
+        let paid_at: String?
+    }
+
+    let id: String
+    let status: String
+    let payment: Payment
     let tenders: [Tender]
 }
 

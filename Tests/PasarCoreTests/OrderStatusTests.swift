@@ -34,6 +34,14 @@ struct OrderStatusTests {
         }
     }
 
+    @Test func aCollectOrderCanBeHandedOverAtTheCounterAtOnce() throws {
+        try OrderStatus.placed.validateMove(to: .collected, fulfilment: .collect, isPaid: true)
+        try OrderStatus.paid.validateMove(to: .collected, fulfilment: .collect, isPaid: true)
+        #expect(throws: OrderTransitionError(from: .placed, to: .collected, reason: .notAllowed)) {
+            try OrderStatus.placed.validateMove(to: .collected, fulfilment: .ship, isPaid: true)
+        }
+    }
+
     @Test func collectingNeedsThePaymentFirst() throws {
         #expect(throws: OrderTransitionError(from: .readyForPickup, to: .collected, reason: .paymentMissing)) {
             try OrderStatus.readyForPickup.validateMove(to: .collected, fulfilment: .collect, isPaid: false)

@@ -30,7 +30,7 @@ struct CheckoutController {
         guard let cart = found, cart.status == .active else {
             if let existing = try await services.orders.order(idempotencyKey: key) {
                 guard existing.cartID == cartID else { throw Problem.from(OrderStoreError.idempotencyKeyReused(orderID: existing.id)) }
-                return try OrderView.reply(existing, markets: services.markets.snapshot)
+                return try await OrderView.withTenders(existing, services: services).reply(language: existing.language)
             }
             guard let found else { throw Problem.notFound("cart '\(cartID)'", field: "cart") }
             throw Problem.from(OrderStoreError.cartNotActive(found.id))
@@ -46,9 +46,14 @@ struct CheckoutController {
             try await CustomerAccess.require(named, request: request, context: context, services: services)
             customerID = named
         }
-        guard email != nil || customerID != nil else { throw Problem.invalidField("email", "is required when the cart has no customer") }
+        // A walk-in customer at the till needs no address: they take the receipt with them.
+        guard email != nil || customerID != nil || fulfilment.atTill else { throw Problem.invalidField("email", "is required when the cart has no customer") }
         let checkout = PlaceOrder.Checkout(
             cart: cart, scope: scope, fulfilment: fulfilment, email: email, customerID: customerID, payment: input.payment, idempotencyKey: key)
+        if fulfilment.atTill {
+            return try await sellAtTill(checkout, tenders: input.tenders ?? [], request: request, context: context)
+        }
+        guard input.tenders == nil else { throw Problem.invalidField("tenders", "only a sale at the till (fulfilment in_store) takes tenders") }
         let placed = try await placeOrder(checkout, logger: context.logger)
         if placed.created {
             services.cartEvents.publish(cartID: cart.id, version: cart.version + 1)
@@ -57,6 +62,32 @@ struct CheckoutController {
         }
         return try OrderView.reply(
             placed.order, markets: services.markets.snapshot, status: placed.created ? .created : .ok, location: "/v1/orders/\(placed.order.id)")
+    }
+
+    /// A sale at the till: the tenders are checked against the priced total before anything is
+    /// written, then the order is placed at the store and handed over and paid there at once; the
+    /// answer is the receipt (the order with its tenders) in the till's language. A retry with the same
+    /// key returns the order as it stands (a sale cut short after placing waits in the pickup queue).
+    private func sellAtTill(_ checkout: PlaceOrder.Checkout, tenders: [TenderInput], request: Request, context: AppRequestContext) async throws
+        -> EditedResponse<OrderView>
+    {
+        var checkout = checkout
+        guard case .collect(let storeID) = checkout.fulfilment.value else { throw Problem.invalidField("fulfilment.store", "is required") }
+        let actor = try StoreAccess.require(storeID, request: request, context: context)
+        let market = checkout.scope.market
+        checkout.checkTotal = { total in _ = try TenderInput.settle(tenders, due: total, market: market) }
+        let placed = try await placeOrder(checkout, logger: context.logger)
+        var order = placed.order
+        if placed.created {
+            services.cartEvents.publish(cartID: checkout.cart.id, version: checkout.cart.version + 1)
+            let settlement = try TenderInput.settle(tenders, due: order.totals.total, market: market)
+            order = try await OrderStatusStep(services: services).run(
+                order, to: .collected, note: nil, actor: "\(actor.keyName)/\(actor.operatorID)",
+                till: TillRecord(store: storeID, keyName: actor.keyName, operatorID: actor.operatorID, settlement: settlement), logger: context.logger)
+            context.logger.info("sold at the till", metadata: ["order.id": "\(order.id)", "store": "\(storeID)"])
+        }
+        return try await OrderView.withTenders(order, services: services)
+            .reply(placed.created ? .created : .ok, language: order.language, location: "/v1/orders/\(order.id)")
     }
 
     static func idempotencyKey(_ request: Request) throws -> String {

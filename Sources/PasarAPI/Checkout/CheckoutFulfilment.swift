@@ -8,9 +8,19 @@ struct CheckoutFulfilment {
     let value: OrderFulfilment
     let locations: [String]
     let shippingMethod: String?
+    /// A sale at the till: the order is handed over and paid in the same request.
+    let atTill: Bool
 
     init(_ input: CheckoutInput.Fulfilment, market: Market) throws {
+        atTill = input.type == .inStore
         switch input.type {
+        case .inStore:
+            guard let storeID = input.store else { throw Problem.invalidField("fulfilment.store", "is required for a sale at the till") }
+            guard let store = market.stores.first(where: { $0.id == storeID }) else {
+                throw Problem.invalidField(
+                    "fulfilment.store", "'\(storeID)' is not a store of market \(market.code) (\(market.stores.map(\.id).joined(separator: ", ")))")
+            }
+            (value, locations, shippingMethod) = (.collect(store: store.id), [store.id], nil)
         case .collect:
             guard let storeID = input.store else { throw Problem.invalidField("fulfilment.store", "is required for click & collect") }
             let pickups = market.stores.filter(\.pickup)

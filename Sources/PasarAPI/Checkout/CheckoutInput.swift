@@ -4,13 +4,22 @@ import PasarCore
 ///
 /// ```json
 /// {"fulfilment": {"type": "collect", "store": "berlin-mitte"}, "email": "ayse@example.com"}
+/// {"fulfilment": {"type": "in_store", "store": "zurich-hb"}, "tenders": [{"type": "cash", "amount": "7.50"}]}
 /// {"fulfilment": {"type": "ship", "shipping_method": "standard",
 ///   "address": {"name": "Ayşe Yılmaz", "line1": "Oranienstraße 5", "postal_code": "10997", "city": "Berlin", "country": "DE"}},
 ///  "payment": {"provider": "manual", "method": "bank_transfer"}}
 /// ```
 struct CheckoutInput: Decodable {
+    /// How the goods reach the customer: shipped, collected later, or handed over at the till now.
+    enum FulfilmentType: String {
+        case ship
+        case collect
+        /// A sale at the till (POS): taken from the store's shelf and paid there at once.
+        case inStore = "in_store"
+    }
+
     struct Fulfilment: Decodable {
-        let type: FulfilmentKind
+        let type: FulfilmentType
         let store: String?
         let shippingMethod: String?
         let address: AddressInput?
@@ -22,8 +31,8 @@ struct CheckoutInput: Decodable {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            guard let kind = FulfilmentKind(rawValue: try container.decode(String.self, forKey: .type)) else {
-                throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "must be ship or collect")
+            guard let kind = FulfilmentType(rawValue: try container.decode(String.self, forKey: .type)) else {
+                throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "must be ship, collect or in_store")
             }
             type = kind
             store = try container.decodeIfPresent(String.self, forKey: .store)
@@ -55,9 +64,11 @@ struct CheckoutInput: Decodable {
     let email: String?
     let customerID: String?
     let payment: Payment?
+    /// For a sale at the till (`in_store`): what the customer paid with.
+    let tenders: [TenderInput]?
 
     enum CodingKeys: String, CodingKey {
-        case fulfilment, email, payment
+        case fulfilment, email, payment, tenders
         case customerID = "customer_id"
     }
 }

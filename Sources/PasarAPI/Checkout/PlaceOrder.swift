@@ -23,6 +23,8 @@ struct PlaceOrder {
         let customerID: String?
         let payment: CheckoutInput.Payment?
         let idempotencyKey: String
+        /// Checks the priced total before anything is written (the tenders of a sale at the till).
+        var checkTotal: ((Money) throws -> Void)? = nil
     }
 
     func callAsFunction(_ checkout: Checkout, logger: Logger) async throws -> (order: Order, created: Bool) {
@@ -34,6 +36,7 @@ struct PlaceOrder {
         let builder = OrderDraftBuilder(market: market, language: checkout.scope.language)
         let lines = try builder.lines(cart, totals: priced.totals, products: products)
         let totals = try builder.totals(priced.totals)
+        try checkout.checkTotal?(priced.totals.total)
         var number = OrderDraftBuilder.orderNumber()
         // Started once: a taken order number (one in 10^12 draws) only draws another number, and the
         // payment's reference stays the one the customer was given.

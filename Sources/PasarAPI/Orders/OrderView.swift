@@ -26,13 +26,15 @@ struct OrderView: ResponseEncodable {
     let history: [StatusChangeView]
     /// The parcels that left, with tracking; absent until the order ships.
     let shipments: [ShipmentView]?
+    /// What was taken at a store's till (`OrderView.withTenders`); absent otherwise.
+    var tenders: [TenderView]?
     let placedAt: String
     /// `placed_at` as people read it: in the order's language and the market's time zone.
     let placedAtFormatted: String
     let updatedAt: String
 
     enum CodingKeys: String, CodingKey {
-        case id, number, status, market, channel, language, email, fulfilment, lines, totals, refunded, vouchers, payment, history, shipments
+        case id, number, status, market, channel, language, email, fulfilment, lines, totals, refunded, vouchers, payment, history, shipments, tenders
         case nextStatuses = "next_statuses"
         case customerID = "customer_id"
         case stockLocation = "stock_location"
@@ -239,5 +241,16 @@ extension OrderView {
     /// The order as a response in the order's language.
     static func reply(_ order: Order, markets: MarketSnapshot, status: HTTPResponse.Status? = nil, location: String? = nil) throws -> EditedResponse<OrderView> {
         try OrderView(order, market: markets.market(code: order.market)).reply(status, language: order.language, location: location)
+    }
+
+    /// The order with what was taken at a store's till, if it was paid there: the receipt's data.
+    /// Other orders cost no read.
+    static func withTenders(_ order: Order, services: APIServices) async throws -> OrderView {
+        let market = services.markets.snapshot.market(code: order.market)
+        var view = try OrderView(order, market: market)
+        if order.isPaid, order.payment.method == "pay_at_store", let market {
+            view.tenders = try await services.storeOperations.tenders(orderID: order.id).map { try TenderView($0, market: market, language: order.language) }
+        }
+        return view
     }
 }

@@ -19,7 +19,7 @@ struct OrdersController {
 
     @Sendable func get(request: Request, context: AppRequestContext) async throws -> EditedResponse<OrderView> {
         let order = try await load(context)
-        return try OrderView.reply(order, markets: services.markets.snapshot)
+        return try await OrderView.withTenders(order, services: services).reply(language: order.language)
     }
 
     @Sendable func customerOrders(request: Request, context: AppRequestContext) async throws -> OrderListView {

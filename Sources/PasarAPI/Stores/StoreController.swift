@@ -52,15 +52,9 @@ struct StoreController {
         let note: String?
     }
 
-    struct TenderInput: Decodable {
-        let type: String
-        let amount: String
-        let reference: String?
-    }
-
     /// `POST /v1/stores/{store}/orders/{order}/status`: `ready_for_pickup`, or `collected` with the
     /// tenders of an order paid at the till (cash rounded to the market's cash increment).
-    @Sendable func changeStatus(request: Request, context: AppRequestContext) async throws -> EditedResponse<StoreOrderView> {
+    @Sendable func changeStatus(request: Request, context: AppRequestContext) async throws -> EditedResponse<OrderView> {
         let (store, market, actor) = try storeScope(request, context)
         let input = try await request.decode(as: StatusInput.self, context: context)
         guard let target = OrderStatus(rawValue: input.status), [.readyForPickup, .collected].contains(target) else {
@@ -74,17 +68,14 @@ struct StoreController {
         }
         var settlement: TillSettlement?
         if OrderStatusStep.capturesPayment(order, reaching: target) {
-            settlement = try Self.settle(input.tenders ?? [], due: try order.totals.total.subtracting(order.refunded), market: market)
+            settlement = try TenderInput.settle(input.tenders ?? [], due: try order.totals.total.subtracting(order.refunded), market: market)
         } else if input.tenders?.isEmpty == false {
             throw Problem.invalidField("tenders", "only collecting an unpaid order takes a payment at the till")
         }
         let updated = try await OrderStatusStep(services: services).run(
             order, to: target, note: input.note, actor: "\(actor.keyName)/\(actor.operatorID)",
             till: TillRecord(store: store.id, keyName: actor.keyName, operatorID: actor.operatorID, settlement: settlement), logger: context.logger)
-        let view = StoreOrderView(
-            order: try OrderView(updated, market: market),
-            tenders: try await services.storeOperations.tenders(orderID: updated.id).map { try TenderView($0, market: market, language: updated.language) })
-        return view.reply(language: updated.language)
+        return try await OrderView.withTenders(updated, services: services).reply(language: updated.language)
     }
 
     /// `GET /v1/stores/{store}/audit?before=&limit=`: who did what at the store, newest first.
@@ -123,37 +114,5 @@ struct StoreController {
             if let store = market.stores.first(where: { $0.id == id }) { return (store, market, actor) }
         }
         throw Problem.notFound("store '\(id)'", field: "store")
-    }
-
-    /// The tenders as typed at the till, checked against what is due (`TillPayment`), each problem
-    /// naming the tender at fault.
-    static func settle(_ inputs: [TenderInput], due: Money, market: Market) throws -> TillSettlement {
-        guard !inputs.isEmpty else { throw Problem.invalidField("tenders", "collecting an unpaid order takes its payment: give cash and/or card tenders") }
-        let tenders = try inputs.enumerated().map { index, input in
-            guard let kind = TillTender.Kind(rawValue: input.type) else { throw Problem.invalidField("tenders[\(index)].type", "must be cash or card") }
-            guard let amount = try? Money(parsing: input.amount, currency: due.currency) else {
-                throw Problem.invalidField("tenders[\(index)].amount", "must be an amount in \(due.currency.code) such as \"23.40\"")
-            }
-            if let reference = input.reference, reference.isEmpty || reference.count > 100 {
-                throw Problem.invalidField("tenders[\(index)].reference", "must be 1 to 100 characters")
-            }
-            return TillTender(kind: kind, amount: amount, reference: input.reference)
-        }
-        do throws(TillPaymentError) {
-            return try TillPayment.settle(due: due, tenders: tenders, cashIncrement: market.rounding.cashIncrementMinorUnits, cashMode: market.rounding.cashMode)
-        } catch {
-            switch error {
-            case .noTenders: throw Problem.invalidField("tenders", "give cash and/or card tenders")
-            case .currencyMismatch(let index): throw Problem.invalidField("tenders[\(index)].amount", "must be in \(due.currency.code)")
-            case .notPositive(let index): throw Problem.invalidField("tenders[\(index)].amount", "must be more than zero")
-            case .cardNeedsReference(let index): throw Problem.invalidField("tenders[\(index)].reference", "a card tender needs the terminal's reference")
-            case .severalCashTenders(let index): throw Problem.invalidField("tenders[\(index)].type", "give cash once, as the amount taken")
-            case .cardsExceedDue(let due): throw Problem.invalidField("tenders", "the cards pay more than the \(due.decimalString) \(due.currency.code) due")
-            case .notCovered(let left): throw Problem.invalidField("tenders", "\(left.decimalString) \(left.currency.code) is still due")
-            case .wrongCashAmount(let index, let expected):
-                throw Problem.invalidField(
-                    "tenders[\(index)].amount", "the cash to take is \(expected.decimalString) \(expected.currency.code) (rounded to the cash increment)")
-            }
-        }
     }
 }

@@ -26,12 +26,6 @@ struct PickupView: Encodable {
     }
 }
 
-/// An order after a step at the till, with what was taken there: the receipt's data.
-struct StoreOrderView: ResponseEncodable {
-    let order: OrderView
-    let tenders: [TenderView]
-}
-
 /// A tender as recorded on an order, amounts raw and formatted in the order's language.
 struct TenderView: Encodable {
     let type: String

@@ -4,6 +4,7 @@
 /// placed ──pay──▶ paid ──▶ shipped ──▶ delivered              (ship)
 ///    │              └────▶ ready_for_pickup ──▶ collected     (collect)
 ///    └──────────────────▶ ready_for_pickup  (pay at the store: collected needs the payment first)
+/// placed, paid ──▶ collected   (collect: handed over at the counter at once, as a sale at the till)
 /// placed, paid, ready_for_pickup ──▶ cancelled
 /// ```
 public enum OrderStatus: String, Sendable, CaseIterable, Codable {
@@ -22,9 +23,9 @@ public enum OrderStatus: String, Sendable, CaseIterable, Codable {
     public func next(for fulfilment: FulfilmentKind) -> [OrderStatus] {
         switch (self, fulfilment) {
         case (.placed, .ship): [.paid, .cancelled]
-        case (.placed, .collect): [.paid, .readyForPickup, .cancelled]
+        case (.placed, .collect): [.paid, .readyForPickup, .collected, .cancelled]
         case (.paid, .ship): [.shipped, .cancelled]
-        case (.paid, .collect): [.readyForPickup, .cancelled]
+        case (.paid, .collect): [.readyForPickup, .collected, .cancelled]
         case (.readyForPickup, _): [.collected, .cancelled]
         case (.shipped, _): [.delivered]
         case (.delivered, _), (.collected, _), (.cancelled, _): []
