@@ -86,6 +86,25 @@ struct StoreRoutesTests {
             #expect(audit.items.first?.detail == "card 3.02 CHF, cash 4.50 CHF")
             let emptyQueue = try await client.execute(uri: "/v1/stores/zurich-hb/pickups", method: .get, headers: staff("zurich-hb")) { try $0.json(PickupQueueBody.self) }
             #expect(emptyQueue.items.isEmpty, "handed over: off the queue")
+
+            // Returns at the till go into the till's own store; stock is counted there too.
+            let returnBody = try CartClient.json(["location": "geneve-rive", "lines": [["line": 1, "quantity": 1]]])
+            _ = try problem(try await client.execute(uri: "/v1/orders/\(order.id)/returns", method: .post, headers: staff("zurich-hb"), body: returnBody), .forbidden, code: "store_forbidden")
+            let returned = try await client.execute(
+                uri: "/v1/orders/\(order.id)/returns", method: .post, headers: staff("zurich-hb"),
+                body: try CartClient.json(["location": "zurich-hb", "lines": [["line": 1, "quantity": 1]]]))
+            #expect(returned.status == .created, "\(returned.text)")
+            let adjust = { (store: String, body: [String: Any], key: String) in
+                try await client.execute(uri: "/v1/stores/\(store)/inventory/adjustments", method: .post, headers: staff(key), body: try CartClient.json(body))
+            }
+            _ = try problem(try await adjust("zurich-hb", ["sku": "TEA-RIZE-BLACK-250G", "delta": -1, "reason": "count"], "geneve-rive"), .forbidden, code: "store_forbidden")
+            _ = try problem(try await adjust("zurich-hb", ["sku": "TEA-RIZE-BLACK-250G", "delta": -1, "reason": "reservation"], "zurich-hb"), .badRequest, field: "reason")
+            let counted = try await adjust("zurich-hb", ["sku": "TEA-RIZE-BLACK-250G", "delta": -2, "reason": "count"], "zurich-hb")
+            #expect(counted.status == .created, "\(counted.text)")
+            #expect(try await orders.stock("TEA-RIZE-BLACK-250G", at: "zurich-hb")?.on_hand == 3, "5 received − 1 collected + 1 returned − 2 counted")
+            let later = try await client.execute(uri: "/v1/stores/zurich-hb/audit?limit=2", method: .get, headers: staff("zurich-hb")) { try $0.json(AuditPageBody.self) }
+            #expect(later.items.map(\.action) == ["stock_count", "return_received"])
+            #expect(later.items.first?.detail == "TEA-RIZE-BLACK-250G -2")
         }
     }
 }

@@ -26,18 +26,9 @@ struct InventoryAdminController {
         guard let location = services.markets.snapshot.stockLocation(id: input.location) else {
             throw Problem.invalidField("location", "'\(input.location)' is not a store or warehouse of any market")
         }
-        guard try await services.catalog.productID(sku: input.sku) != nil else {
-            throw Problem.invalidField("sku", "'\(input.sku)' is not the SKU of a product variant")
-        }
-        guard input.delta != 0, (-1_000_000...1_000_000).contains(input.delta) else {
-            throw Problem.invalidField("delta", "must be a whole number of units from -1000000 to 1000000, not 0")
-        }
-        guard let reason = StockReason(rawValue: input.reason), StockReason.manual.contains(reason) else {
-            throw Problem.invalidField("reason", "must be one of \(StockReason.manual.map(\.rawValue).joined(separator: ", "))")
-        }
-        if let note = input.note, note.count > 500 { throw Problem.invalidField("note", "must be at most 500 characters") }
         let level = try await services.inventory.adjust(
-            StockAdjustment(location: location.id, sku: input.sku, delta: input.delta, reason: reason, note: input.note, actor: "admin"))
+            try await StockAdjustmentRules(services: services).adjustment(
+                location: location.id, sku: input.sku, delta: input.delta, reason: input.reason, note: input.note, actor: "admin"))
         context.logger.info(
             "stock adjusted", metadata: ["stock.location": "\(location.id)", "stock.sku": "\(input.sku)", "stock.delta": "\(input.delta)"])
         return StockLevelView(level, location: location).reply(.created)

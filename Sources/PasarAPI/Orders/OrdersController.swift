@@ -53,6 +53,8 @@ struct OrdersController {
             let known = market?.stockLocations.map(\.id).joined(separator: ", ") ?? ""
             throw Problem.invalidField("location", "'\(input.location)' is not a store or warehouse of market \(order.market) (\(known))")
         }
+        // A till takes returns into its own stores only, naming who took it.
+        let tillActor = context.caller.stores == nil ? nil : try StoreAccess.require(location.id, request: request, context: context)
         guard !input.lines.isEmpty, input.lines.count <= 100 else { throw Problem.invalidField("lines", "must list 1 to 100 lines") }
         for (index, line) in input.lines.enumerated() {
             guard order.lines.contains(where: { $0.number == line.line }) else {
@@ -71,6 +73,11 @@ struct OrdersController {
             let reference = try await provider.refund(order.payment, amount: record.refund, returnID: record.id)
             try await services.orders.setRefundReference(returnID: record.id, reference: reference)
             record = record.withPaymentReference(reference)
+        }
+        if let tillActor {
+            try await services.storeOperations.recordAudit(
+                store: location.id, keyName: tillActor.keyName, operatorID: tillActor.operatorID, action: "return_received",
+                orderID: order.id, detail: "\(record.unitCount) units, refund \(record.refund.decimalString) \(record.refund.currency.code)", now: Date())
         }
         context.logger.info("return recorded", metadata: ["order.id": "\(order.id)", "return.channel": "\(channel)"])
         return try ReturnView(record, order: order, market: market).reply(.created, language: order.language)

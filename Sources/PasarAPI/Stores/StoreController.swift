@@ -17,6 +17,7 @@ struct StoreController {
         group.post("/stores/:store/orders/:order/status", use: changeStatus)
         group.get("/stores/:store/audit", use: audit)
         group.get("/stores/:store/customers", use: lookUpCustomer)
+        group.post("/stores/:store/inventory/adjustments", use: adjustStock)
     }
 
     /// `GET /v1/stores/{store}/pickups?status=&limit=`: the store's collect orders still to hand
@@ -85,6 +86,29 @@ struct StoreController {
         let limit = try query.integer("limit", default: 50, range: 1...200)
         let entries = try await services.storeOperations.audit(store: store.id, before: try query.cursor("before"), limit: limit)
         return NewestFirstPage(entries, limit: limit, view: StoreAuditView.init, cursor: { $0.id })
+    }
+
+    struct AdjustmentInput: Decodable {
+        let sku: String
+        let delta: Int64
+        let reason: String
+        let note: String?
+    }
+
+    /// `POST /v1/stores/{store}/inventory/adjustments`: units received, counted or written off at the
+    /// store, as the back office adjusts any location, recorded in the store's audit log.
+    @Sendable func adjustStock(request: Request, context: AppRequestContext) async throws -> EditedResponse<StockLevelView> {
+        let (store, market, actor) = try storeScope(request, context)
+        let input = try await request.decode(as: AdjustmentInput.self, context: context)
+        let level = try await services.inventory.adjust(
+            try await StockAdjustmentRules(services: services).adjustment(
+                location: store.id, sku: input.sku, delta: input.delta, reason: input.reason, note: input.note,
+                actor: "\(actor.keyName)/\(actor.operatorID)"))
+        try await services.storeOperations.recordAudit(
+            store: store.id, keyName: actor.keyName, operatorID: actor.operatorID, action: "stock_\(input.reason)", orderID: nil,
+            detail: "\(input.sku) \(input.delta > 0 ? "+" : "")\(input.delta)", now: Date())
+        guard let location = market.stockLocation(id: store.id) else { throw Problem.notFound("store '\(store.id)'", field: "store") }
+        return StockLevelView(level, location: location).reply(.created)
     }
 
     /// `GET /v1/stores/{store}/customers?email=|phone=|order=`: the customer staff recognise, with

@@ -23,6 +23,13 @@ public final class StoreOperationsStore: Sendable {
         ).compactMap { $0[0]?.text }
     }
 
+    /// Records something done at a store outside an order step (a stock adjustment, a return).
+    public func recordAudit(store: String, keyName: String, operatorID: String, action: String, orderID: String?, detail: String?, now: Date) async throws {
+        _ = try await runner.write([
+            StoreAudit.append(store: store, keyName: keyName, operatorID: operatorID, action: action, orderID: orderID, detail: detail, now: now)
+        ])
+    }
+
     /// The store's audit log, newest first; `before` (an entry id) pages on.
     public func audit(store: String, before: Int64?, limit: Int) async throws -> [StoreAuditEntry] {
         var filter: SQLFragment = "store = \(store)"
