@@ -20,6 +20,8 @@ public struct APIServices: Sendable {
     public let orders: any OrderStore
     public let customers: any CustomerStore
     public let customerProfiles: CustomerProfileStore
+    /// Stock transfers between locations.
+    public let transfers: TransferStore
     /// Marketing consent and abandoned-cart reminders.
     public let marketing: MarketingStore
     public let storeOperations: StoreOperationsStore
@@ -78,6 +80,7 @@ public struct APIServices: Sendable {
         orders = commerce.orders
         customers = commerce.customers
         customerProfiles = commerce.customerProfiles
+        transfers = commerce.transfers
         marketing = commerce.marketing
         storeOperations = commerce.storeOperations
         payments = commerce.payments

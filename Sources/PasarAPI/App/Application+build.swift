@@ -38,6 +38,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     OrdersController(services: services).addRoutes(to: v1)
     CustomersController(services: services).addRoutes(to: v1)
     StoreController(services: services).addRoutes(to: v1)
+    TransferController(services: services).addRoutes(to: v1)
     let admin = v1.group("admin").add(middleware: AdminOnlyMiddleware(keyring: services.keyring))
     AdminController(services: services).addRoutes(to: admin)
     VoucherAdminController(services: services).addRoutes(to: admin)

@@ -11,6 +11,7 @@ public struct CommerceStores: Sendable {
     public let orders: any OrderStore
     public let customers: any CustomerStore
     public let customerProfiles: CustomerProfileStore
+    public let transfers: TransferStore
     public let marketing: MarketingStore
     /// Pickup queues, till tenders and the stores' audit log.
     public let storeOperations: StoreOperationsStore
@@ -21,6 +22,7 @@ public struct CommerceStores: Sendable {
         orders = stores.orders
         customers = stores.customers
         customerProfiles = stores.customerProfiles
+        transfers = stores.transfers
         marketing = stores.marketing
         storeOperations = stores.storeOperations
         self.payments = payments

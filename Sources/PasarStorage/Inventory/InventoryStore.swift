@@ -5,6 +5,9 @@ public import FoundationEssentials
 public protocol InventoryStore: Sendable {
     /// Applies an adjustment and records it; refuses one that would leave less on hand than is reserved.
     func adjust(_ adjustment: StockAdjustment) async throws -> StockLevel
+    /// Runs one transfer step in one transaction: its status, then its stock moves; refuses one that
+    /// would take units below what is reserved (`InventoryError.belowReserved`), writing nothing.
+    func run(_ step: TransferStep) async throws
     /// Levels of these SKUs at these locations (missing rows are absent, meaning zero).
     func levels(skus: [String], locations: [String]) async throws -> [StockLevel]
     /// Levels of one SKU at every location that ever held it.
@@ -49,6 +52,10 @@ public enum StockReason: String, Sendable, CaseIterable {
     case reservation
     /// A cancelled order gave its units back.
     case release
+    /// A transfer took units to another location.
+    case transferOut = "transfer_out"
+    /// A transfer brought units from another location (or back, when cancelled on the way).
+    case transferIn = "transfer_in"
 
     /// The reasons an admin may give for a manual adjustment.
     public static let manual: [StockReason] = [.receipt, .sale, .return, .count]

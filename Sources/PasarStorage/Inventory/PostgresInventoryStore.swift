@@ -19,6 +19,15 @@ public final class PostgresInventoryStore: InventoryStore {
         }
     }
 
+    public func run(_ step: TransferStep) async throws {
+        try await database.write { connection in
+            guard try await !PostgresSQL.rows(connection, step.statusUpdate).isEmpty else { throw TransferError.concurrentChange(step.transfer.id) }
+            for move in step.stockMoves {
+                try await PostgresStockLedger.add(connection, location: move.location, sku: move.sku, delta: move.delta, reason: move.reason, step.context)
+            }
+        }
+    }
+
     public func levels(skus: [String], locations: [String]) async throws -> [StockLevel] {
         guard !skus.isEmpty, !locations.isEmpty else { return [] }
         return try await database.read { connection in

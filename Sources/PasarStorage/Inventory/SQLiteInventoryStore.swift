@@ -18,6 +18,15 @@ public final class SQLiteInventoryStore: InventoryStore {
         }
     }
 
+    public func run(_ step: TransferStep) async throws {
+        try await pool.write { db in
+            guard try !SQLiteSQL.rows(db, step.statusUpdate).isEmpty else { throw TransferError.concurrentChange(step.transfer.id) }
+            for move in step.stockMoves {
+                try SQLiteStockLedger.add(db, location: move.location, sku: move.sku, delta: move.delta, reason: move.reason, step.context)
+            }
+        }
+    }
+
     public func levels(skus: [String], locations: [String]) async throws -> [StockLevel] {
         guard !skus.isEmpty, !locations.isEmpty else { return [] }
         return try await pool.read { db in

@@ -25,6 +25,25 @@ extension PostgresMigrations {
                 tracking_number TEXT NOT NULL, tracking_url TEXT, shipped_at BIGINT NOT NULL, PRIMARY KEY (order_id, number)
             )
             """,
+            """
+            CREATE TABLE stock_transfers (
+                id TEXT PRIMARY KEY, market TEXT NOT NULL, from_location TEXT NOT NULL, to_location TEXT NOT NULL CHECK (to_location <> from_location),
+                status TEXT NOT NULL CHECK (status IN ('requested', 'in_transit', 'received', 'cancelled')), note TEXT, created_by TEXT NOT NULL,
+                created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, shipped_at BIGINT, received_at BIGINT
+            )
+            """,
+            "CREATE INDEX stock_transfers_by_time ON stock_transfers(created_at, id)",
+            """
+            CREATE TABLE stock_transfer_lines (
+                transfer_id TEXT NOT NULL REFERENCES stock_transfers(id), sku TEXT NOT NULL, quantity BIGINT NOT NULL CHECK (quantity > 0),
+                PRIMARY KEY (transfer_id, sku)
+            )
+            """,
+            "ALTER TABLE stock_movements DROP CONSTRAINT stock_movements_reason_check",
+            """
+            ALTER TABLE stock_movements ADD CONSTRAINT stock_movements_reason_check
+                CHECK (reason IN ('receipt', 'sale', 'return', 'count', 'reservation', 'release', 'transfer_out', 'transfer_in'))
+            """,
             "ALTER TABLE customers ADD COLUMN phone TEXT",
             "CREATE INDEX customers_by_phone ON customers(phone)",
         ])
