@@ -77,6 +77,34 @@ struct OrderStatusRoutesTests {
         }
     }
 
+    @Test func aShipOrderDrawsFromTheNearestLocationThatHasEveryLine() async throws {
+        try await TestServer().run { client in
+            let carts = CartClient(client: client)
+            let orders = OrderClient(client: client)
+            try await orders.receive("TEA-RIZE-BLACK-250G", at: "zurich-hb", units: 10)
+            try await orders.receive("TEA-RIZE-BLACK-250G", at: "geneve-rive", units: 5)
+            func ship(_ address: [String: Any], key: String, quantity: Int = 1) async throws -> TestResponse {
+                var full: [String: Any] = ["name": "Léa Martin", "line1": "Rue du Rhône 1", "city": "Genève", "country": "CH", "postal_code": "1204"]
+                full.merge(address) { $1 }
+                return try await orders.checkout(
+                    try await carts.create(market: "ch", lines: [("TEA-RIZE-BLACK-250G", quantity)]).id,
+                    fulfilment: ["type": "ship", "shipping_method": "standard", "address": full], key: key)
+            }
+            // Coordinates decide: Lausanne is nearer Geneva, Winterthur nearer Zürich, whatever the postal code says.
+            #expect(try orders.placed(try await ship(["latitude": 46.5197, "longitude": 6.6323, "postal_code": "1003"], key: "r-1")).stock_location == "geneve-rive")
+            #expect(try orders.placed(try await ship(["latitude": 47.4988, "longitude": 8.7237, "postal_code": "1204"], key: "r-2")).stock_location == "zurich-hb")
+            // Without coordinates the postal code's prefix decides; with none matching, the market's order (Zürich first).
+            #expect(try orders.placed(try await ship(["postal_code": "1204"], key: "r-3")).stock_location == "geneve-rive")
+            #expect(try orders.placed(try await ship(["postal_code": "3011"], key: "r-4")).stock_location == "zurich-hb")
+            // The nearest that has every line: Geneva has 3 of its 5 left, so 4 units come from Zürich (8 of 10 left).
+            #expect(try orders.placed(try await ship(["latitude": 46.2, "longitude": 6.15], key: "r-5", quantity: 4)).stock_location == "zurich-hb")
+            let half = try await ship(["latitude": 46.2], key: "r-6")
+            #expect(half.status == .badRequest && (try? half.json(ProblemBody.self).field) == "fulfilment.address.longitude", "\(half.text)")
+            let far = try await ship(["latitude": 146.2, "longitude": 6.15], key: "r-7")
+            #expect(far.status == .badRequest && (try? far.json(ProblemBody.self).field) == "fulfilment.address.latitude", "\(far.text)")
+        }
+    }
+
     private func expect(_ response: TestResponse, code: String, _ why: String) throws {
         #expect(response.status == .conflict, "\(why): \(response.text)")
         #expect(try response.json(ProblemBody.self).code == code, "\(why)")

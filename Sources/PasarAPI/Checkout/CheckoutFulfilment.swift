@@ -37,7 +37,23 @@ struct CheckoutFulfilment {
                     "'\(methodID)' is not a shipping method of market \(market.code) (\(market.shippingMethods.map(\.id).joined(separator: ", ")))")
             }
             guard let address = input.address else { throw Problem.invalidField("fulfilment.address", "is required to ship") }
-            (value, locations, shippingMethod) = (.ship(method: methodID, address: try Self.address(address, market: market)), market.stockLocations.map(\.id), methodID)
+            let shipTo = try Self.address(address, market: market)
+            let routing = ShipRouting(market: market).locations(postalCode: shipTo.postalCode, near: try Self.coordinate(address))
+            guard !routing.isEmpty else { throw Problem.invalidField("fulfilment.type", "no location of market \(market.code) ships orders") }
+            (value, locations, shippingMethod) = (.ship(method: methodID, address: shipTo), routing, methodID)
+        }
+    }
+
+    /// The address's coordinates: both or neither, each in range.
+    private static func coordinate(_ input: CheckoutInput.AddressInput) throws -> Coordinate? {
+        switch (input.latitude, input.longitude) {
+        case (nil, nil): return nil
+        case (let latitude?, let longitude?):
+            guard (-90...90).contains(latitude) else { throw Problem.invalidField("fulfilment.address.latitude", "must be from -90 to 90") }
+            guard (-180...180).contains(longitude) else { throw Problem.invalidField("fulfilment.address.longitude", "must be from -180 to 180") }
+            return Coordinate(latitude: latitude, longitude: longitude)
+        case (nil, _): throw Problem.invalidField("fulfilment.address.latitude", "goes with longitude")
+        case (_, nil): throw Problem.invalidField("fulfilment.address.longitude", "goes with latitude")
         }
     }
 

@@ -48,9 +48,12 @@ struct CheckoutInput: Decodable {
         let postalCode: String
         let city: String
         let country: String
+        /// Where the address is, as the client geocoded it: the nearest location ships.
+        let latitude: Double?
+        let longitude: Double?
 
         enum CodingKeys: String, CodingKey {
-            case name, line1, line2, city, country
+            case name, line1, line2, city, country, latitude, longitude
             case postalCode = "postal_code"
         }
     }

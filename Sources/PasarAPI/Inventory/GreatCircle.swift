@@ -12,6 +12,11 @@ struct Coordinate: Sendable, Equatable {
         self.longitude = lng
     }
 
+    init(latitude: Double, longitude: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
     /// Parses `52.52,13.40`; nil unless both parts are numbers in range.
     init?(query: String) {
         let parts = query.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

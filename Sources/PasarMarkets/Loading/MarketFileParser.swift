@@ -222,7 +222,7 @@ struct MarketFileParser {
         }
         return sequence.enumerated().compactMap { index, item in
             let path = "stores[\(index)]"
-            let allowed: Set<String> = ["id", "name", "address", "country", "opening_hours", "pickup", "latitude", "longitude"]
+            let allowed: Set<String> = ["id", "name", "address", "country", "opening_hours", "pickup", "latitude", "longitude", "ships", "postal_codes"]
             guard let fields = reader.mapping(item, path, allowed: allowed) else { return nil }
             let id = reader.string(fields["id"], "\(path).id")
             let name = reader.string(fields["name"], "\(path).name")
@@ -232,7 +232,8 @@ struct MarketFileParser {
             return Store(
                 id: id, name: name, address: address, country: country,
                 openingHours: reader.string(fields["opening_hours"], "\(path).opening_hours", required: false) ?? "",
-                pickup: reader.bool(fields["pickup"], "\(path).pickup", default: false), latitude: latitude, longitude: longitude)
+                pickup: reader.bool(fields["pickup"], "\(path).pickup", default: false), latitude: latitude, longitude: longitude,
+                ships: reader.bool(fields["ships"], "\(path).ships", default: true), postalCodes: postalCodes(fields, path))
         }
     }
 
@@ -279,7 +280,7 @@ extension MarketFileParser {
         }
         return sequence.enumerated().compactMap { index, item in
             let path = "warehouses[\(index)]"
-            let allowed: Set<String> = ["id", "name", "address", "country", "latitude", "longitude"]
+            let allowed: Set<String> = ["id", "name", "address", "country", "latitude", "longitude", "ships", "postal_codes"]
             guard let fields = reader.mapping(item, path, allowed: allowed) else { return nil }
             let id = reader.string(fields["id"], "\(path).id")
             if let id, !Self.isToken(id) { reader.report("\(path).id", "'\(id)' must be lowercase letters, digits or '-'") }
@@ -288,7 +289,17 @@ extension MarketFileParser {
             guard let id, let name, let country else { return nil }
             return Warehouse(
                 id: id, name: name, address: reader.string(fields["address"], "\(path).address", required: false) ?? "", country: country,
-                latitude: latitude, longitude: longitude)
+                latitude: latitude, longitude: longitude, ships: reader.bool(fields["ships"], "\(path).ships", default: true),
+                postalCodes: postalCodes(fields, path))
         }
+    }
+
+    /// `postal_codes:` of a store or warehouse: prefixes of the postal codes it ships to first.
+    func postalCodes(_ fields: [String: Node], _ path: String) -> [String] {
+        guard let node = fields["postal_codes"], let codes = reader.strings(node, "\(path).postal_codes") else { return [] }
+        for (index, code) in codes.enumerated() where code.isEmpty || code.count > 10 || !code.allSatisfy({ $0.isLetter || $0.isNumber }) {
+            reader.report("\(path).postal_codes[\(index)]", "'\(code)' must be 1 to 10 letters or digits (a postal-code prefix)")
+        }
+        return codes
     }
 }

@@ -1,7 +1,7 @@
 public import PasarCore
 
-/// A place that holds stock: one of a market's warehouses or stores. Ship orders take stock from
-/// warehouses first, then from stores; click & collect takes it from the pickup store.
+/// A place that holds stock: one of a market's warehouses or stores. Ship orders take stock from the
+/// locations that ship, nearest first (`ShipRouting`); click & collect takes it from the pickup store.
 public struct StockLocation: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case warehouse
@@ -16,17 +16,23 @@ public struct StockLocation: Sendable, Hashable {
     public let pickup: Bool
     public let latitude: ExactDecimal?
     public let longitude: ExactDecimal?
+    public let ships: Bool
+    public let postalCodes: [String]
 }
 
 extension Market {
-    /// Where this market's stock lies, in the order ship orders draw from it: warehouses, then stores.
+    /// Where this market's stock lies, in the market's order (warehouses, then stores): the order ship
+    /// orders draw from it when nothing says which is nearer.
     public var stockLocations: [StockLocation] {
         warehouses.map {
             StockLocation(
-                id: $0.id, kind: .warehouse, name: $0.name, market: code, pickup: false, latitude: $0.latitude, longitude: $0.longitude)
+                id: $0.id, kind: .warehouse, name: $0.name, market: code, pickup: false, latitude: $0.latitude, longitude: $0.longitude,
+                ships: $0.ships, postalCodes: $0.postalCodes)
         }
             + stores.map {
-                StockLocation(id: $0.id, kind: .store, name: $0.name, market: code, pickup: $0.pickup, latitude: $0.latitude, longitude: $0.longitude)
+                StockLocation(
+                    id: $0.id, kind: .store, name: $0.name, market: code, pickup: $0.pickup, latitude: $0.latitude, longitude: $0.longitude,
+                    ships: $0.ships, postalCodes: $0.postalCodes)
             }
     }
 

@@ -10,4 +10,8 @@ public struct Store: Sendable, Hashable {
     public let pickup: Bool
     public let latitude: ExactDecimal?
     public let longitude: ExactDecimal?
+    /// Whether ship orders may draw from its stock (default true).
+    public let ships: Bool
+    /// Postal-code prefixes it ships to first when an address has no coordinates (`["12", "13"]`).
+    public let postalCodes: [String]
 }

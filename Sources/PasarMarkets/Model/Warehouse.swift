@@ -15,4 +15,8 @@ public struct Warehouse: Sendable, Hashable {
     public let country: String
     public let latitude: ExactDecimal?
     public let longitude: ExactDecimal?
+    /// Whether ship orders may draw from its stock (default true).
+    public let ships: Bool
+    /// Postal-code prefixes it ships to first when an address has no coordinates.
+    public let postalCodes: [String]
 }
