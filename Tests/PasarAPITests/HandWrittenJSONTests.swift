@@ -28,7 +28,9 @@ struct HandWrittenJSONTests {
             email: customer ? "a/b@example.com" : nil, channels: ["web", "pos"], createdAt: "t0", updatedAt: "t1", expiresAt: "t2",
             mergedInto: customer ? "c0" : nil, itemCount: 6, lines: lines, vouchers: vouchers,
             shipping: shipping
-                ? ShippingView(method: "standard", name: "Standardversand\t(2–3 Tage)", free: false, net: try amount("4.12"), tax: try amount("0.78"), total: try amount("4.90"))
+                ? ShippingView(
+                    method: "standard", name: "Standardversand\t(2–3 Tage)",
+                    delivery: DeliveryEstimateView(earliest: "2026-12-08", latest: "2026-12-10", formatted: "Di., 8.\u{2009}–\u{2009}Do., 10. Dez."), free: false, net: try amount("4.12"), tax: try amount("0.78"), total: try amount("4.90"))
                 : nil,
             totals: CartTotalsView(
                 taxIncluded: true, subtotal: try amount("23.30"), discount: try amount("0.00"), shipping: try amount("4.90"), net: try amount("25.90"),

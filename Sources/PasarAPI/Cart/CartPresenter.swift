@@ -45,7 +45,7 @@ struct CartPresenter {
             shipping: try shippingChoice.flatMap { choice in
                 try totals.shipping.map {
                     ShippingView(
-                        method: choice.method.id, name: name(of: choice.method), free: choice.free, net: try amounts($0.net),
+                        method: choice.method.id, name: name(of: choice.method), delivery: try delivery(choice.method, now: now), free: choice.free, net: try amounts($0.net),
                         tax: try amounts($0.tax), total: try amounts($0.gross))
                 }
             },
@@ -82,6 +82,12 @@ struct CartPresenter {
             message: try result.rejection.map { try messages.voucherRejection($0, code: result.code, market: market, language: language) },
             validFrom: validFrom.map(Self.timestamp), validFromFormatted: try validFrom.map(formatted),
             validUntil: validUntil.map(Self.timestamp), validUntilFormatted: try validUntil.map(formatted))
+    }
+
+    /// When a parcel sent now by `method` is expected, in the response language.
+    private func delivery(_ method: ShippingMethod, now: Date) throws -> DeliveryEstimateView? {
+        guard let days = method.days, let window = DeliveryEstimates.shared.window(days: days, from: now, timeZone: market.timeZone) else { return nil }
+        return try DeliveryEstimates.shared.view(window, timeZone: market.timeZone, language: language)
     }
 
     /// A date as people read it: the response language, the market's time zone.

@@ -29,6 +29,13 @@ extension CartView: HandWrittenJSON {
             json.member("merged_into", mergedInto)
             json.member("shipping", shipping) { json, shipping in
                 json.object { json in
+                    json.member("delivery", shipping.delivery) { json, delivery in
+                        json.object { json in
+                            json.member("earliest", delivery.earliest)
+                            json.member("formatted", delivery.formatted)
+                            json.member("latest", delivery.latest)
+                        }
+                    }
                     json.member("free", shipping.free)
                     json.member("method", shipping.method)
                     json.member("name", shipping.name)

@@ -86,6 +86,8 @@ struct AppliedVoucherView: Encodable {
 struct ShippingView: Encodable {
     let method: String
     let name: String
+    /// When a parcel sent today is expected, from the method's estimate.
+    let delivery: DeliveryEstimateView?
     let free: Bool
     let net: AmountView
     let tax: AmountView

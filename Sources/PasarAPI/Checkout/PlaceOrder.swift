@@ -42,13 +42,15 @@ struct PlaceOrder {
         // payment's reference stays the one the customer was given.
         let payment = try await startPayment(
             checkout.payment, fulfilment: checkout.fulfilment.value.kind, total: priced.totals.total, number: number, logger: logger)
+        let now = Date()
+        let delivery = method?.days.flatMap { DeliveryEstimates.shared.window(days: $0, from: now, timeZone: market.timeZone) }
         for attempt in 1...5 {
             let draft = OrderDraft(
                 id: "ord_" + CartIdentifier.make(), number: number, cartID: cart.id, customerID: checkout.customerID, email: checkout.email,
                 market: market.code, channel: checkout.scope.channel, language: checkout.scope.language.identifier,
                 pricesIncludeTax: market.tax.mode == .inclusive, fulfilment: checkout.fulfilment.value,
                 stockLocations: checkout.fulfilment.locations, lines: lines, totals: totals, vouchers: priced.applied, payment: payment,
-                placedAt: Date())
+                placedAt: now, delivery: delivery)
             do {
                 let result = try await orders.place(draft, idempotencyKey: checkout.idempotencyKey)
                 return (result.order, result.created)

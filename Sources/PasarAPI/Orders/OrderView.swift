@@ -53,11 +53,11 @@ struct OrderView: ResponseEncodable {
         language = order.language
         customerID = order.customerID
         email = order.email
-        fulfilment = FulfilmentView(order.fulfilment, market: market)
+        let locale = (try? LocaleTag(order.language)) ?? .root
+        fulfilment = try FulfilmentView(order.fulfilment, delivery: order.delivery, market: market, language: locale)
         stockLocation = order.stockLocation
         lines = order.lines.map(OrderLineView.init)
         totals = OrderTotalsView(order.totals)
-        let locale = (try? LocaleTag(order.language)) ?? .root
         refunded = try AmountFormatter(locale: locale, displayDigits: market?.rounding.displayDigits)(order.refunded)
         vouchers = order.vouchers
         payment = PaymentView(order.payment, paidAt: order.paidAt)
@@ -92,13 +92,18 @@ struct FulfilmentView: Encodable {
     let shippingMethod: String?
     let address: ShippingAddress?
     let store: PickupStoreView?
+    /// A ship order: when it is expected, in the order's language.
+    let delivery: DeliveryEstimateView?
 
     enum CodingKeys: String, CodingKey {
-        case type, address, store
+        case type, address, store, delivery
         case shippingMethod = "shipping_method"
     }
 
-    init(_ fulfilment: OrderFulfilment, market: Market?) {
+    init(_ fulfilment: OrderFulfilment, delivery window: DeliveryWindow? = nil, market: Market?, language: LocaleTag) throws {
+        delivery = try window.flatMap { window in
+            try market.map { try DeliveryEstimates.shared.view(window, timeZone: $0.timeZone, language: language) }
+        }
         type = fulfilment.kind.rawValue
         switch fulfilment {
         case .ship(let method, let address):

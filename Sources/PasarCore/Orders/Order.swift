@@ -29,6 +29,8 @@ public struct Order: Sendable {
     public let shipments: [OrderShipment]
     public let placedAt: Date
     public let updatedAt: Date
+    /// When a ship order is expected (`OrderDraft.delivery`).
+    public let delivery: DeliveryWindow?
 
     public init(
         status: OrderStatus, draft: OrderDraft, stockLocation: String, lines: [OrderLine], paidAt: Date?,
@@ -55,6 +57,7 @@ public struct Order: Sendable {
         self.history = history
         self.shipments = shipments
         placedAt = draft.placedAt
+        delivery = draft.delivery
         self.updatedAt = updatedAt
     }
 

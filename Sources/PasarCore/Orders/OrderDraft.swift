@@ -22,11 +22,13 @@ public struct OrderDraft: Sendable {
     public let vouchers: [String]
     public let payment: PaymentStart
     public let placedAt: Date
+    /// When a ship order is expected, from its shipping method's estimate.
+    public let delivery: DeliveryWindow?
 
     public init(
         id: String, number: String, cartID: String?, customerID: String?, email: String?, market: String, channel: String, language: String,
         pricesIncludeTax: Bool, fulfilment: OrderFulfilment, stockLocations: [String], lines: [OrderLine], totals: OrderTotals,
-        vouchers: [String], payment: PaymentStart, placedAt: Date
+        vouchers: [String], payment: PaymentStart, placedAt: Date, delivery: DeliveryWindow? = nil
     ) {
         self.id = id
         self.number = number
@@ -44,6 +46,7 @@ public struct OrderDraft: Sendable {
         self.vouchers = vouchers
         self.payment = payment
         self.placedAt = placedAt
+        self.delivery = delivery
     }
 
     /// Units in the order.

@@ -9,6 +9,8 @@ struct OrderSnapshot: Codable {
     let payment: PaymentStart
     let fulfilment: OrderFulfilment
     let stockLocations: [String]
+    /// Absent in orders placed before delivery windows were kept.
+    let delivery: DeliveryWindow?
 }
 
 extension OrderSnapshot {

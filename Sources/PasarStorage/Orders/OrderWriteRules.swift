@@ -20,7 +20,7 @@ enum OrderWriteRules {
             snapshot = try JSONColumn.encode(
                 OrderSnapshot(
                     totals: draft.totals, vouchers: draft.vouchers, payment: draft.payment, fulfilment: draft.fulfilment,
-                    stockLocations: draft.stockLocations))
+                    stockLocations: draft.stockLocations, delivery: draft.delivery))
             switch draft.fulfilment {
             case .ship(let method, let shipTo):
                 shippingMethod = method

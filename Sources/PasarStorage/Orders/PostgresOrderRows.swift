@@ -136,7 +136,7 @@ enum PostgresOrderRows {
             email: try row.get("email"), market: try row.get("market"), channel: try row.get("channel"), language: try row.get("language"),
             pricesIncludeTax: try row.get("prices_include_tax", as: Int64.self) != 0, fulfilment: snapshot.fulfilment,
             stockLocations: snapshot.stockLocations, lines: lines, totals: snapshot.totals, vouchers: snapshot.vouchers,
-            payment: snapshot.payment, placedAt: Date(millis: try row.get("placed_at")))
+            payment: snapshot.payment, placedAt: Date(millis: try row.get("placed_at")), delivery: snapshot.delivery)
         let paidAt = try row.get("paid_at", as: Int64?.self)
         return Order(
             status: try OrderSnapshot.status(try row.get("status")), draft: draft, stockLocation: try row.get("location"), lines: lines,

@@ -69,7 +69,7 @@ enum SQLiteOrderRows {
             id: id, number: row["number"], cartID: row["cart_id"], customerID: row["customer_id"], email: row["email"], market: row["market"],
             channel: row["channel"], language: row["language"], pricesIncludeTax: row["prices_include_tax"], fulfilment: snapshot.fulfilment,
             stockLocations: snapshot.stockLocations, lines: lines, totals: snapshot.totals, vouchers: snapshot.vouchers,
-            payment: snapshot.payment, placedAt: Date(millis: row["placed_at"]))
+            payment: snapshot.payment, placedAt: Date(millis: row["placed_at"]), delivery: snapshot.delivery)
         let paidAt: Int64? = row["paid_at"]
         let status = try OrderSnapshot.status(row["status"])
         let shipments = OrderShipmentSQL.mayHaveShipments(status) ? OrderShipmentSQL.shipments(try SQLiteSQL.rows(db, OrderShipmentSQL.select(orderIDs: [id]))) : [:]
