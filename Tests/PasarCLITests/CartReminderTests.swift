@@ -33,17 +33,6 @@ struct CartReminderTests {
         return try #require(ServerProcess.object(response.body)["id"] as? String)
     }
 
-    /// The sink's messages once there are `count` (nil after `seconds`); polls the sink, which answers at once.
-    private func messages(_ sink: SMTPSink, count: Int, seconds: Double = 30) async throws -> [SMTPSink.ReceivedMessage]? {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            let received = try await sink.messages()
-            if received.count >= count { return received }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return nil
-    }
-
     @Test func consentingCartsAreRemindedOnceInTheirLanguage() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pasar-reminder-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -76,7 +65,7 @@ struct CartReminderTests {
                 language: "en")
             let quietCart = try await cart(on: server, ["market": "de", "email": "quiet@example.com", "lines": [["sku": Self.sku]]], language: "de")
 
-            let received = try #require(try await messages(sink, count: 2), "two reminders did not arrive")
+            let received = try #require(try await sink.messages(count: 2), "two reminders did not arrive")
             let expected = Fixtures.decode([ExpectedReminder].self, from: "mail/cart-reminders.json")
             for reminder in expected {
                 let raw = try #require(received.first { $0.rcptTos == [reminder.to] }, "no reminder to \(reminder.to)").raw

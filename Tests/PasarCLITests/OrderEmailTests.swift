@@ -39,17 +39,6 @@ struct OrderEmailTests {
         return (try #require(order["id"] as? String), try #require(order["number"] as? String))
     }
 
-    /// The sink's messages once there are `count` (nil after `seconds`); polls the sink, which answers at once.
-    private func messages(_ sink: SMTPSink, count: Int, seconds: Double = 30) async throws -> [SMTPSink.ReceivedMessage]? {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            let received = try await sink.messages()
-            if received.count >= count { return received }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return nil
-    }
-
     @Test func ordersAreMailedInTheirLanguageWithTextAndHTMLParts() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pasar-email-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -77,7 +66,7 @@ struct OrderEmailTests {
             let parcel = (ServerProcess.object(shipped.body)["shipments"] as? [[String: Any]])?.first
             #expect(parcel?["carrier"] as? String == "DHL" && parcel?["tracking_number"] as? String == "00340434161094042557")
 
-            let received = try #require(try await messages(sink, count: 4), "four emails did not arrive")
+            let received = try #require(try await sink.messages(count: 4), "four emails did not arrive")
             var parsed: [String: ParsedMail] = [:]
             for message in received {
                 let mail = try await ParsedMail.parse(message.raw)

@@ -89,6 +89,17 @@ public actor SMTPSink {
         return try JSONDecoder().decode(Answer.self, from: Data(line.utf8)).messages
     }
 
+    /// The messages once there are `count`, nil after `seconds`; polls the sink, which answers at once.
+    public func messages(count: Int, seconds: Double = 30) async throws -> [ReceivedMessage]? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let received = try await messages()
+            if received.count >= count { return received }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
+
     public func stop() async {
         await child.stop()
     }
