@@ -31,7 +31,7 @@ struct StoreController {
             throw Problem.invalidField("status", "must be one of \(Self.queueStatuses.map(\.rawValue).joined(separator: ", "))")
         }
         let limit = try query.integer("limit", default: 50, range: 1...200)
-        let ids = try await services.storeOperations.pickupQueue(store: store.id, statuses: statuses, after: nil, limit: limit)
+        let ids = try await services.storeOperations.pickupQueue(store: store.id, statuses: statuses, limit: limit)
         let now = Date()
         var items: [PickupView] = []
         for id in ids {

@@ -12,14 +12,13 @@ public final class StoreOperationsStore: Sendable {
         self.runner = runner
     }
 
-    /// Ids of the collect orders at `store` in one of `statuses`, oldest first, after `afterPlacedAt`/`afterID`.
-    public func pickupQueue(store: String, statuses: [OrderStatus], after cursor: (placedAt: Int64, id: String)?, limit: Int) async throws -> [String] {
-        var filter: SQLFragment = "pickup_store = \(store) AND status IN (\(SQLFragment.list(statuses.map { .text($0.rawValue) })))"
-        if let cursor {
-            filter = filter + " AND (placed_at > \(cursor.placedAt) OR (placed_at = \(cursor.placedAt) AND \(raw: runner.dialect.bytewise("id")) > \(cursor.id)))"
-        }
-        return try await runner.rows(
-            "SELECT id FROM orders WHERE \(filter) ORDER BY placed_at, \(raw: runner.dialect.bytewise("id")) LIMIT \(limit)"
+    /// Ids of the collect orders at `store` in one of `statuses`, oldest first.
+    public func pickupQueue(store: String, statuses: [OrderStatus], limit: Int) async throws -> [String] {
+        try await runner.rows(
+            """
+            SELECT id FROM orders WHERE pickup_store = \(store) AND status IN (\(SQLFragment.list(statuses.map { .text($0.rawValue) }))) \
+            ORDER BY placed_at, \(raw: runner.dialect.bytewise("id")) LIMIT \(limit)
+            """
         ).compactMap { $0[0]?.text }
     }
 
