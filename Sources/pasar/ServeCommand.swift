@@ -98,6 +98,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var marketing: MarketingOptions
 
+    @OptionGroup var observability: ObservabilityOptions
+
     /// The email settings, or nil when no SMTP server is configured.
     private func emailSettings() throws -> EmailSettings? {
         guard let url = resolvedSMTPURL else { return nil }
@@ -171,11 +173,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        observability.bootstrapLogging(level: level)
+        let (metrics, instrument) = observability.bootstrapMetricsAndTracing()
         let logger = Logger(label: "pasar")
         let demoSite = demo ? DemoSite(pages: demoPages) : nil
         let keyring = try makeKeyring(logger: logger, demo: demoSite)
@@ -216,7 +215,7 @@ struct ServeCommand: AsyncParsableCommand {
             demo: demoSite, webhooks: stores.webhooks,
             webhookSettings: WebhookSettings(
                 allowPrivateURLs: allowPrivateWebhooks, retryScale: webhookRetryScale, timeoutSeconds: Int64(webhookTimeout)),
-            emails: stores.emails)
+            emails: stores.emails, metrics: metrics, instrument: instrument)
         let email = try emailSettings()
         if let email {
             logger.info("customer emails on", metadata: ["smtp": "\(email.smtp)", "from": "\(email.from)"])
@@ -234,7 +233,8 @@ struct ServeCommand: AsyncParsableCommand {
                 ChangeFeedService(services: services),
                 WebhookSender(services: services, store: stores.webhooks, settings: services.webhookSettings, logger: logger),
                 CartReminderService(services: services, settings: marketingSettings, logger: logger),
-            ] + (email.map { [EmailSender(services: services, store: stores.emails, settings: $0, marketing: marketingSettings, logger: logger)] } ?? []))
+            ] + (email.map { [EmailSender(services: services, store: stores.emails, settings: $0, marketing: marketingSettings, logger: logger)] } ?? [])
+                + observability.metricsServices(metrics, logger: logger))
         try await app.runService()
         try await stores.close()
     }
