@@ -1,6 +1,4 @@
-import Foundation
 public import Logging
-import Synchronization
 
 /// `--log-format json`: one JSON object per line, for log collectors. Fixed fields first (`time`
 /// in UTC with milliseconds, `level`, `label`, `message`), then the metadata: the request's
@@ -31,26 +29,21 @@ public struct JSONLogHandler: LogHandler {
         var all = metadata
         if let provided = metadataProvider?.get() { all.merge(provided) { $1 } }
         if let given = event.metadata { all.merge(given) { $1 } }
-        var line = "{\"time\":\"\(UTCTimestamp.now())\",\"level\":\"\(event.level)\",\"label\":"
-        JSONText.appendString(label, to: &line)
-        line += ",\"message\":"
-        JSONText.appendString("\(event.message)", to: &line)
-        for (key, value) in all.map({ (Self.renamed[$0.key] ?? $0.key, $0.value) }).sorted(by: { $0.0 < $1.0 }) {
-            line += ","
-            JSONText.appendString(key, to: &line)
-            line += ":"
-            JSONText.append(value, to: &line)
+        var json = JSONBytes(capacity: 512)
+        json.object { json in
+            json.key("time")
+            json.string(UTCTimestamp.now())
+            json.key("level")
+            json.string(event.level.rawValue)
+            json.key("label")
+            json.string(label)
+            json.key("message")
+            json.string("\(event.message)")
+            for (key, value) in all.map({ (Self.renamed[$0.key] ?? $0.key, $0.value) }).sorted(by: { $0.0 < $1.0 }) {
+                json.key(named: key)
+                json.metadata(value)
+            }
         }
-        line += "}\n"
-        output(line)
-    }
-}
-
-/// Whole lines to standard error, one writer at a time so that lines never interleave.
-public enum StandardError {
-    private static let lock = Mutex(())
-
-    @Sendable public static func write(_ line: String) {
-        lock.withLock { _ in FileHandle.standardError.write(Data(line.utf8)) }
+        output(String(decoding: json.bytes, as: UTF8.self) + "\n")
     }
 }
