@@ -107,6 +107,15 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .executableTarget(
+            name: "RequestOverhead",
+            dependencies: [
+                "PasarAPI", "PasarStorage", "PasarMarkets", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/RequestOverhead",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
             name: "BareServer",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             path: "Benchmarks/BareServer",
