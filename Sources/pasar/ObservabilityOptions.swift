@@ -1,9 +1,9 @@
 import ArgumentParser
+import Instrumentation
 import Logging
 import Metrics
 import PasarAPI
 import ServiceLifecycle
-import Instrumentation
 
 /// `pasar serve`'s options for operating it: the log format and where Prometheus scrapes metrics.
 struct ObservabilityOptions: ParsableArguments {
