@@ -146,6 +146,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if let searchConcurrency = resolvedSearchConcurrency, searchConcurrency < 1 { throw ValidationError("--search-concurrency must be 1 or more") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more") }
+        if let metricsPort = observability.resolvedMetricsPort, metricsPort != 0, metricsPort == port {
+            throw ValidationError("--metrics-port must differ from --port (without --metrics-port, /metrics is on --port behind the admin key)")
+        }
         guard (1...60).contains(webhookTimeout) else { throw ValidationError("--webhook-timeout must be from 1 to 60 seconds") }
         guard webhookRetryScale > 0, webhookRetryScale <= 1 else { throw ValidationError("--webhook-retry-scale must be above 0 and at most 1") }
         guard emailRetryScale > 0, emailRetryScale <= 1 else { throw ValidationError("--email-retry-scale must be above 0 and at most 1") }

@@ -121,4 +121,15 @@ struct OperatingTests {
         let text = String(decoding: body, as: UTF8.self)
         #expect(text.contains(#"pasar_http_requests_total{route="/v1/markets/{market}/products/{product}",method="GET",status_class="2xx"} 1"#), "\(text)")
     }
+
+    @Test(arguments: [
+        (["--log-format", "xml"], "--log-format"),
+        (["--metrics-port", "8080", "--port", "8080"], "--metrics-port must differ from --port"),
+        (["--metrics-port", "70000"], "--metrics-port must be from 0 to 65535"),
+    ])
+    func badOperatingOptionsAreRefusedNamingTheOption(_ arguments: [String], _ message: String) throws {
+        let output = try CommandRunner.run(["serve", "--allow-anonymous"] + arguments)
+        #expect(output.status != 0)
+        #expect(output.standardError.contains(message), "\(output.standardError)")
+    }
 }
