@@ -98,6 +98,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var marketing: MarketingOptions
 
+    @OptionGroup var observability: ObservabilityOptions
+
     /// The email settings, or nil when no SMTP server is configured.
     private func emailSettings() throws -> EmailSettings? {
         guard let url = resolvedSMTPURL else { return nil }
@@ -144,6 +146,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if let searchConcurrency = resolvedSearchConcurrency, searchConcurrency < 1 { throw ValidationError("--search-concurrency must be 1 or more") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more") }
+        if let metricsPort = observability.resolvedMetricsPort, metricsPort != 0, metricsPort == port {
+            throw ValidationError("--metrics-port must differ from --port (without --metrics-port, /metrics is on --port behind the admin key)")
+        }
         guard (1...60).contains(webhookTimeout) else { throw ValidationError("--webhook-timeout must be from 1 to 60 seconds") }
         guard webhookRetryScale > 0, webhookRetryScale <= 1 else { throw ValidationError("--webhook-retry-scale must be above 0 and at most 1") }
         guard emailRetryScale > 0, emailRetryScale <= 1 else { throw ValidationError("--email-retry-scale must be above 0 and at most 1") }
@@ -171,11 +176,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        observability.bootstrapLogging(level: level)
+        let (metrics, instrument) = observability.bootstrapMetricsAndTracing()
         let logger = Logger(label: "pasar")
         let demoSite = demo ? DemoSite(pages: demoPages) : nil
         let keyring = try makeKeyring(logger: logger, demo: demoSite)
@@ -216,7 +218,7 @@ struct ServeCommand: AsyncParsableCommand {
             demo: demoSite, webhooks: stores.webhooks,
             webhookSettings: WebhookSettings(
                 allowPrivateURLs: allowPrivateWebhooks, retryScale: webhookRetryScale, timeoutSeconds: Int64(webhookTimeout)),
-            emails: stores.emails)
+            emails: stores.emails, metrics: metrics, instrument: instrument)
         let email = try emailSettings()
         if let email {
             logger.info("customer emails on", metadata: ["smtp": "\(email.smtp)", "from": "\(email.from)"])
@@ -234,7 +236,8 @@ struct ServeCommand: AsyncParsableCommand {
                 ChangeFeedService(services: services),
                 WebhookSender(services: services, store: stores.webhooks, settings: services.webhookSettings, logger: logger),
                 CartReminderService(services: services, settings: marketingSettings, logger: logger),
-            ] + (email.map { [EmailSender(services: services, store: stores.emails, settings: $0, marketing: marketingSettings, logger: logger)] } ?? []))
+            ] + (email.map { [EmailSender(services: services, store: stores.emails, settings: $0, marketing: marketingSettings, logger: logger)] } ?? [])
+                + observability.metricsServices(metrics, logger: logger))
         try await app.runService()
         try await stores.close()
     }

@@ -13,6 +13,9 @@ final class ServerLog: Sendable {
 
     func append(_ line: String) { lines.withLock { $0.append(line) } }
 
+    /// Every line logged so far.
+    var all: [String] { lines.withLock { $0 } }
+
     /// Prints everything logged so far, for a failing test.
     func dump(because error: any Error) {
         let text = lines.withLock { $0.joined(separator: "\n") }

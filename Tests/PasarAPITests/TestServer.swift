@@ -75,8 +75,8 @@ struct TestServer {
     }
 
     /// Runs `body` against the live server, then closes the database and, unless `keep`, removes it.
-    func run(keep: Bool = false, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let log = ServerLog()
+    /// The server logs into `log` (from `info` up).
+    func run(keep: Bool = false, log: ServerLog = ServerLog(), _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = buildApplication(
             settings: ServerSettings(host: "127.0.0.1", port: 0), services: services, logger: log.logger,
             extraServices: [ChangeFeedService(services: services)])

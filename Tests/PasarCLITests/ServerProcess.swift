@@ -15,20 +15,25 @@ final class ServerProcess: Sendable {
     /// The exit status, once the process ends (Foundation's `waitUntilExit` can crash when called
     /// from a dispatch thread on Linux; its termination handler does not).
     private let exit: AsyncStream<Int32>
+    /// What the server wrote to standard error so far (its first MiB).
+    private let errorLog: CapturedText
 
     static let adminKey = "crash-admin-key-0123456789"
 
     /// Starts the server and returns once it listens.
-    init(database: String, extraArguments: [String] = []) async throws {
+    /// `environment` adds to (or replaces in) this process's environment.
+    init(database: String, extraArguments: [String] = [], environment: [String: String] = [:]) async throws {
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = ["serve", "--demo", "--port", "0", "--db", database, "--rate-limit", "0", "--log-level", "info", "--admin-key", Self.adminKey] + extraArguments
         process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.repositoryRoot)
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         let port = Mutex<CheckedContinuation<Int, any Error>?>(nil)
-        let text = Mutex("")
+        let text = CapturedText()
+        errorLog = text
         let (exit, ended) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
         process.terminationHandler = { process in
             ended.yield(process.terminationStatus)
@@ -45,13 +50,8 @@ final class ServerProcess: Sendable {
             Thread.detachNewThread {
                 while true {
                     let data = log.availableData
-                    let all = text.withLock { text in
-                        if text.count < 1 << 16 { text += String(decoding: data, as: UTF8.self) }
-                        return text
-                    }
-                    let found = all.range(of: #"listening on [^\s]*:(\d+)"#, options: .regularExpression).flatMap { range in
-                        Int(all[range].split(separator: ":").last ?? "")
-                    }
+                    let all = text.append(String(decoding: data, as: UTF8.self))
+                    let found = Self.apiPort(in: all)
                     if data.isEmpty || found != nil {
                         port.withLock { pending in
                             if let found { pending?.resume(returning: found) } else { pending?.resume(throwing: ServerProcessError.exited(all)) }
@@ -67,6 +67,24 @@ final class ServerProcess: Sendable {
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Everything the server logged so far.
+    var log: String { errorLog.value }
+
+    /// The port of the API's "listening" line (not the `--metrics-port` server's, whose lines say `server=metrics`).
+    static func apiPort(in log: String) -> Int? {
+        listeningPort(in: log) { !$0.contains("server=metrics") && !$0.contains(#""server":"metrics""#) }
+    }
+
+    /// The port of the first complete "listening on HOST:PORT" line that `accept` takes.
+    static func listeningPort(in log: String, where accept: (Substring) -> Bool) -> Int? {
+        let complete = log[..<(log.lastIndex(of: "\n") ?? log.startIndex)]
+        for line in complete.split(separator: "\n", omittingEmptySubsequences: true) where accept(line) {
+            guard let range = line.range(of: #"listening on [^\s"]*:(\d+)"#, options: .regularExpression) else { continue }
+            if let port = Int(line[range].split(separator: ":").last ?? "") { return port }
+        }
+        return nil
+    }
 
     /// Sends a request; returns the status and body.
     func request(

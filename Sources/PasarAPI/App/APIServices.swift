@@ -1,4 +1,5 @@
 import Foundation
+public import Instrumentation
 public import PasarMarkets
 public import PasarStorage
 
@@ -50,6 +51,10 @@ public struct APIServices: Sendable {
     public let demo: DemoSite?
     /// The browser origins that may call storefront routes; none by default.
     public let crossOrigin: CrossOriginPolicy
+    /// Request, cache, checkout and delivery metrics, and the registry `/metrics` shows.
+    public let metrics: PasarMetrics
+    /// Reads `traceparent` from requests and writes it on webhook calls (W3C Trace Context).
+    public let instrument: any Instrument
 
     public init(
         markets: MarketRegistry, catalog: any CatalogStore, carts: any CartStore, cartSettings: CartSettings = CartSettings(),
@@ -57,15 +62,18 @@ public struct APIServices: Sendable {
         messages: MessageCatalog = .empty, commerce: CommerceStores, changeFeed: (any ChangeFeed)? = nil,
         readinessTimeout: Duration = .seconds(10), pageCache: Bool = true, catalogQuerySlots: Int? = nil,
         crossOrigin: CrossOriginPolicy = .none, demo: DemoSite? = nil,
-        webhooks: WebhookStore? = nil, webhookSettings: WebhookSettings = WebhookSettings(), emails: EmailStore? = nil
+        webhooks: WebhookStore? = nil, webhookSettings: WebhookSettings = WebhookSettings(), emails: EmailStore? = nil,
+        metrics: PasarMetrics = PasarMetrics(), instrument: any Instrument = W3CTraceContextInstrument()
     ) {
+        self.metrics = metrics
+        self.instrument = instrument
         self.emails = emails
         self.demo = demo
         self.webhooks = webhooks
         self.webhookSettings = webhookSettings
         self.crossOrigin = crossOrigin
         streamTokenKey = CartStreamToken.key(from: cartSettings)
-        productPages = PageCache(capacity: pageCache ? 10_000 : 0)
+        productPages = PageCache(capacity: pageCache ? 10_000 : 0, metrics: metrics)
         // Half the cores by default: the other half stays free for cart writes and checkouts.
         catalogQueries = CatalogQueryGate(slots: catalogQuerySlots ?? ProcessInfo.processInfo.activeProcessorCount / 2)
         self.markets = markets

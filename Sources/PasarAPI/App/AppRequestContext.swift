@@ -8,6 +8,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public let remoteAddress: SocketAddress?
     /// Set by `CallerMiddleware` on `/v1` routes.
     public var caller: Caller = .anonymous
+    /// What inner middlewares found out, for the request's log line.
+    public let facts = RequestFacts()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -16,16 +16,22 @@ public struct ServerSettings: Sendable {
 /// All Pasar routes, wired to the services they use.
 public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    if services.metrics.isOn { router.add(middleware: RequestMetricsMiddleware(metrics: services.metrics)) }
+    router.add(middleware: TraceContextMiddleware(instrument: services.instrument))
+    router.add(middleware: RequestLogMiddleware(level: .info))
     if !services.crossOrigin.isEmpty { router.add(middleware: CrossOriginMiddleware(policy: services.crossOrigin)) }
     router.add(middleware: ProblemMiddleware(messages: services.messages, languages: services.languages))
-    router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ConditionalGetMiddleware())
     // Plain files, no build step: the pages are the example of a client of the public API.
     services.demo?.addRoutes(to: router)
     router.get("/healthz") { _, _ in StatusView(status: "ok") }
     router.get("/readyz", use: ReadinessCheck(services: services).respond)
     router.get("/openapi.json", use: OpenAPIDocument.response)
-    let v1 = router.group("v1").add(middleware: CallerMiddleware(keyring: services.keyring, limiter: services.rateLimiter, streamTokenKey: services.streamTokenKey))
+    let callers = CallerMiddleware(keyring: services.keyring, limiter: services.rateLimiter, streamTokenKey: services.streamTokenKey, metrics: services.metrics)
+    if let registry = services.metrics.registry, services.metrics.servesOnMainPort {
+        MetricsEndpoint(registry: registry).addRoutes(to: router.group().add(middleware: callers).add(middleware: AdminOnlyMiddleware(keyring: services.keyring)))
+    }
+    let v1 = router.group("v1").add(middleware: callers)
     MarketsController(services: services).addRoutes(to: v1)
     CatalogController(services: services).addRoutes(to: v1)
     SuggestionController(services: services).addRoutes(to: v1)
@@ -33,7 +39,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     CartEventsStream(services: services).addRoutes(to: v1)
     CartCodeController(services: services).addRoutes(to: v1)
     CartRecoveryController(services: services).addRoutes(to: v1)
-    CheckoutController(services: services).addRoutes(to: v1)
+    CheckoutController(services: services).addRoutes(to: v1.group().add(middleware: CheckoutMetricsMiddleware(metrics: services.metrics)))
     AvailabilityController(services: services).addRoutes(to: v1)
     OrdersController(services: services).addRoutes(to: v1)
     CustomersController(services: services).addRoutes(to: v1)

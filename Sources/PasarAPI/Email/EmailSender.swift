@@ -77,6 +77,7 @@ public struct EmailSender: Service {
         }
         let finished = Date()
         let retryAt = error == nil || permanent ? nil : settings.schedule.nextAttempt(after: message.attempts, failedAt: finished)
+        services.metrics.emailAttempt(succeeded: error == nil)
         if let error {
             metadata["email.error"] = "\(error)"
             if retryAt == nil { logger.error("email not sent; given up", metadata: metadata) } else { logger.info("email not sent; will retry", metadata: metadata) }

@@ -50,7 +50,8 @@ public struct ProblemMiddleware: RouterMiddleware {
     func methodNotAllowed(_ error: any Error, request: Request) -> Problem? {
         guard let error = error as? HTTPError, error.status == .notFound, request.method != .options else { return nil }
         let allowed = DeclaredRoutes.shared.methods(for: request.uri.path)
-        guard !allowed.isEmpty else { return nil }
+        // A declared method that is not served here (`/metrics` under `--metrics-port`) is a plain 404.
+        guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { return nil }
         var problem = Problem(
             .methodNotAllowed, code: "method_not_allowed", title: "Method not allowed",
             detail: "\(request.uri.path) answers \(allowed.joined(separator: ", ")), not \(request.method.rawValue)")
@@ -59,27 +60,11 @@ public struct ProblemMiddleware: RouterMiddleware {
     }
 
     func problem(for error: any Error, context: Context) -> Problem {
-        switch error {
-        case let problem as Problem:
-            return problem
-        case let error as StorageError:
-            return Problem.from(error)
-        case let error as CartStoreError:
-            return Problem.from(error)
-        case let error as OrderStoreError:
-            return Problem.from(error)
-        case let error as InventoryError:
-            return Problem.from(error)
-        case let error as HTTPError:
-            return Problem(
-                error.status, code: error.status == .notFound ? "not_found" : "http_\(error.status.code)",
-                title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
-        default:
-            context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
-            return Problem(
-                .internalServerError, code: "internal", title: "Internal error",
-                detail: "the request failed; quote request id \(context.id) to support")
-        }
+        if let problem = Problem.known(error) { return problem }
+        context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
+        return Problem(
+            .internalServerError, code: "internal", title: "Internal error",
+            detail: "the request failed; quote request id \(context.id) to support")
     }
 }
 

@@ -13,6 +13,7 @@ struct CallerMiddleware: RouterMiddleware {
     let keyring: APIKeyring
     let limiter: RateLimiter?
     let streamTokenKey: [UInt8]
+    let metrics: PasarMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -33,9 +34,11 @@ struct CallerMiddleware: RouterMiddleware {
             context.caller = .anonymous
         }
         context.logger[metadataKey: "caller"] = "\(context.caller.name)"
+        context.facts.channel = context.caller.channel
         if let limiter {
             let bucket = Self.rateBucket(context.caller, address: context.remoteAddress?.ipAddress ?? "unknown")
             if let wait = limiter.retryAfter(for: bucket) {
+                metrics.rateLimited.increment()
                 var problem = Problem(
                     .tooManyRequests, code: "rate_limited", title: "Too many requests",
                     detail: "this caller may make \(Int(limiter.perSecond)) requests per second (bursts of \(Int(limiter.burst))); retry in \(wait) s")

@@ -21,14 +21,19 @@ final class PageCache: Sendable {
     private let capacity: Int
     let timeToLive: Duration
 
-    init(capacity: Int = 10_000, timeToLive: Duration = .seconds(5)) {
+    private let metrics: PasarMetrics
+
+    init(capacity: Int = 10_000, timeToLive: Duration = .seconds(5), metrics: PasarMetrics = .off) {
         self.capacity = capacity
         self.timeToLive = timeToLive
+        self.metrics = metrics
     }
 
     func page(_ key: String) -> Page? {
         let now = ContinuousClock.now
-        return pages.withLock { $0[key].flatMap { $0.expires > now ? $0 : nil } }
+        let page = pages.withLock { $0[key].flatMap { $0.expires > now ? $0 : nil } }
+        (page == nil ? metrics.pageCacheMisses : metrics.pageCacheHits).increment()
+        return page
     }
 
     /// Keeps `body` until the time to live passes or `boundary` (the next price change) arrives;

@@ -62,6 +62,7 @@ public struct WebhookSender: Service {
             number: delivery.attempts, at: started, statusCode: status, error: error,
             durationMilliseconds: Int64((finished.timeIntervalSince(started) * 1000).rounded()))
         let retryAt = attempt.succeeded ? nil : settings.schedule.nextAttempt(after: delivery.attempts, failedAt: finished)
+        services.metrics.webhookAttempt(succeeded: attempt.succeeded)
         var metadata: Logger.Metadata = [
             "webhook.subscription": "\(subscription.id)", "webhook.event": "\(delivery.eventSequence)", "webhook.attempt": "\(delivery.attempts)",
             "webhook.status": "\(status.map(String.init) ?? "none")",
@@ -105,6 +106,7 @@ public struct WebhookSender: Service {
             request.headers.add(name: "webhook-timestamp", value: String(timestamp))
             request.headers.add(
                 name: "webhook-signature", value: WebhookSignature.header(id: id, timestamp: timestamp, body: body, secrets: subscription.signingSecrets(at: now)))
+            OutgoingTrace.add(to: &request.headers, using: services.instrument)
             request.body = .bytes(ByteBuffer(bytes: body))
             guard let address, let host = url.host else { return (try await send(request, with: client), nil) }
             // Connect to the address that was checked; TLS still verifies the host name.

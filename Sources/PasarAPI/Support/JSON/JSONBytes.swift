@@ -34,6 +34,20 @@ struct JSONBytes {
         needsComma = false
     }
 
+    /// `"key":` for a name known only at run time (log metadata), escaped as any string.
+    mutating func key(named name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// A number already in JSON's notation (`12`, `0.25`).
+    mutating func number(_ text: String) {
+        separate()
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
     mutating func member(_ name: StaticString, _ value: String) {
         key(name)
         string(value)

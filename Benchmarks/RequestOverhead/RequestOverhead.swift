@@ -1,0 +1,53 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import PasarAPI
+import PasarMarkets
+import PasarStorage
+
+/// The in-process cost of product-detail requests, for `valgrind --tool=callgrind`: the router and
+/// its middleware chain driven by HummingbirdTesting's `.router` client (no sockets, no NIO server,
+/// which callgrind cannot run), with metrics on or off. Run twice with different request counts and
+/// divide the difference in instructions by the difference in requests (BENCHMARKS.md).
+///
+///     RequestOverhead REQUESTS on|off [DATABASE]
+///
+/// DATABASE (default /tmp/pasar-overhead.sqlite) is made from the demo catalog when missing; run
+/// from the repository root.
+@main
+struct RequestOverhead {
+    static func main() async throws {
+        let arguments = CommandLine.arguments
+        guard arguments.count >= 3, let requests = Int(arguments[1]), ["on", "off"].contains(arguments[2]) else {
+            FileHandle.standardError.write(Data("usage: RequestOverhead REQUESTS on|off [DATABASE]\n".utf8))
+            exit(64)
+        }
+        let database = arguments.count > 3 ? arguments[3] : "/tmp/pasar-overhead.sqlite"
+        let seeded = FileManager.default.fileExists(atPath: database)
+        let registry = try MarketRegistry(directory: "Locales/markets")
+        let stores = try await PasarStores.open(
+            database, indexLanguages: registry.snapshot.markets.flatMap(\.languages), cartLifetime: 3600)
+        if !seeded {
+            _ = try await CatalogImporter(store: stores.catalog, inventory: stores.inventory, markets: registry.snapshot)
+                .importFile(at: "Fixtures/catalog/demo-catalog.jsonl")
+        }
+        let services = APIServices(
+            markets: registry, catalog: stores.catalog, carts: stores.carts, keyring: APIKeyring(entries: [], allowsAnonymous: true),
+            customerTokens: await CustomerTokens(key: Array(repeating: 7, count: 32)), rateLimit: nil,
+            messages: try MessageCatalog.load(directory: "Locales/messages"), commerce: CommerceStores(stores),
+            metrics: arguments[2] == "on" ? PasarMetrics() : .off)
+        // Request lines are not written: this measures metrics, not logging.
+        var logger = Logger(label: "overhead")
+        logger.logLevel = .warning
+        let app = buildApplication(settings: ServerSettings(host: "127.0.0.1", port: 0), services: services, logger: logger)
+        try await app.test(.router) { client in
+            for _ in 0..<requests {
+                let status = try await client.execute(uri: "/v1/markets/de/products/tea-rize-black?lang=de", method: .get) { $0.status }
+                guard status == .ok else { throw HTTPError(status) }
+            }
+        }
+        try await stores.close()
+        print("\(requests) product-detail requests, metrics \(arguments[2])")
+    }
+}
