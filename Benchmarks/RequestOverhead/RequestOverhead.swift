@@ -41,13 +41,35 @@ struct RequestOverhead {
         var logger = Logger(label: "overhead")
         logger.logLevel = .warning
         let app = buildApplication(settings: ServerSettings(host: "127.0.0.1", port: 0), services: services, logger: logger)
+        // ROUTE=cart reads one cart (two lines, a shipping choice) instead of a product page.
+        let cartRoute = ProcessInfo.processInfo.environment["ROUTE"] == "cart"
         try await app.test(.router) { client in
+            var uri = "/v1/markets/de/products/tea-rize-black?lang=de"
+            if cartRoute {
+                let body = #"{"market": "de", "lines": [{"sku": "TEA-RIZE-BLACK-250G", "quantity": 2}, {"sku": "TEA-RIZE-BLACK-500G"}]}"#
+                let id = try await client.execute(
+                    uri: "/v1/carts", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
+                ) { response in
+                    guard response.status == .created else { throw HTTPError(response.status) }
+                    return try JSONDecoder().decode([String: AnyDecodable].self, from: response.body)["id"]?.text ?? ""
+                }
+                uri = "/v1/carts/\(id)?lang=de"
+            }
             for _ in 0..<requests {
-                let status = try await client.execute(uri: "/v1/markets/de/products/tea-rize-black?lang=de", method: .get) { $0.status }
+                let status = try await client.execute(uri: uri, method: .get) { $0.status }
                 guard status == .ok else { throw HTTPError(status) }
             }
         }
         try await stores.close()
-        print("\(requests) product-detail requests, metrics \(arguments[2])")
+        print("\(requests) \(cartRoute ? "cart" : "product-detail") requests, metrics \(arguments[2])")
+    }
+}
+
+/// Any JSON value, kept only when it is a string (the created cart's id).
+private struct AnyDecodable: Decodable {
+    let text: String?
+
+    init(from decoder: any Decoder) throws {
+        text = try? decoder.singleValueContainer().decode(String.self)
     }
 }
