@@ -74,6 +74,9 @@ public struct ProblemMiddleware: RouterMiddleware {
             return Problem(
                 error.status, code: error.status == .notFound ? "not_found" : "http_\(error.status.code)",
                 title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
+        case let error where DatabaseUnavailable.describes(error):
+            context.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
+            return .databaseUnavailable
         default:
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return Problem(
