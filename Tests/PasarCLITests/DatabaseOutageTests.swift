@@ -214,19 +214,19 @@ private struct OwnPostgres {
         let output = try await script("start", directory: directory, port: port)
         guard output.status == 0 else {
             try? FileManager.default.removeItem(atPath: directory)
-            throw OutageTestError("bench/postgres.sh start failed: \(output.standardError)")
+            throw OutageTestError("bench/postgres.sh start failed: \(output.text)")
         }
-        return OwnPostgres(directory: directory, port: port, url: output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+        return OwnPostgres(directory: directory, port: port, url: output.text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     func stop() async throws {
         let output = try await Self.script("stop", directory: directory, port: port)
-        guard output.status == 0 else { throw OutageTestError("bench/postgres.sh stop failed: \(output.standardError)") }
+        guard output.status == 0 else { throw OutageTestError("bench/postgres.sh stop failed: \(output.text)") }
     }
 
     func restart() async throws {
         let output = try await Self.script("start", directory: directory, port: port)
-        guard output.status == 0 else { throw OutageTestError("bench/postgres.sh start failed: \(output.standardError)") }
+        guard output.status == 0 else { throw OutageTestError("bench/postgres.sh start failed: \(output.text)") }
     }
 
     /// Stops the server and deletes its folder.
@@ -235,9 +235,34 @@ private struct OwnPostgres {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    private static func script(_ command: String, directory: String, port: Int) async throws -> CommandRunner.Output {
-        try await CommandRunner.runProgramDetached(
-            "/usr/bin/env", ["PASAR_PG_DIR=\(directory)", "PASAR_PG_PORT=\(port)", "bash", "bench/postgres.sh", command])
+    /// Runs `bench/postgres.sh command` with this server's folder and port, on a thread of its own.
+    /// It is spawned and waited for directly: Foundation's `Process` on Linux has missed the exit of
+    /// this script (whose server outlives it) and waited for ever. The shell closes descriptors beyond
+    /// the standard three first, so the server keeps none of the test runner's pipes open.
+    private static func script(_ command: String, directory: String, port: Int) async throws -> (status: Int32, text: String) {
+        let outputFile = "/tmp/pasar-pg-outage-\(UUID().uuidString).out"
+        defer { try? FileManager.default.removeItem(atPath: outputFile) }
+        let closeInherited = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; "#
+        let line = closeInherited + "cd '\(Fixtures.repositoryRoot)' && exec bash bench/postgres.sh \(command) </dev/null >'\(outputFile)' 2>&1"
+        let arguments = ["/usr/bin/env", "PASAR_PG_DIR=\(directory)", "PASAR_PG_PORT=\(port)", "/bin/bash", "-c", line]
+        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+            Thread.detachNewThread {
+                let argv = arguments.map { strdup($0) } + [nil]
+                defer { argv.forEach { free($0) } }
+                var pid: pid_t = 0
+                let spawned = posix_spawn(&pid, "/usr/bin/env", nil, nil, argv, environ)
+                guard spawned == 0 else {
+                    continuation.resume(throwing: OutageTestError("posix_spawn failed: \(spawned)"))
+                    return
+                }
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+                // Exited normally: the exit code; killed by a signal: 128 + the signal.
+                continuation.resume(returning: status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f))
+            }
+        }
+        let text = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
+        return (status, text)
     }
 
     /// A loopback TCP port nobody listens on now (the kernel's choice for port 0).
