@@ -11,40 +11,39 @@ extension PostgresDatabase {
     func withConnection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         let (leases, lease) = AsyncThrowingStream.makeStream(of: PostgresConnection.self)
         let handBack = LeaseHandBack()
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            // A child task holds the lease, so the wait for it can be abandoned; `body` runs here.
-            group.addTask { [client] in
-                do {
-                    try await client.withConnection { connection in
-                        lease.yield(connection)
-                        await handBack.wait()
-                    }
-                } catch {
-                    lease.finish(throwing: error)
-                }
-            }
-            let timer = Task { [leaseTimeout, location] in
-                try await Task.sleep(for: leaseTimeout)
-                lease.finish(throwing: DatabaseUnavailable("no connection to the PostgreSQL server at \(location.server) within \(leaseTimeout)"))
-            }
-            defer {
-                timer.cancel()
-                handBack.done()
-            }
-            let connection: PostgresConnection
+        // A task of its own holds the lease, so a wait that timed out is abandoned at once (the
+        // pool may take a while to drop it); `body` runs here.
+        let holder = Task { [client] in
             do {
-                var iterator = leases.makeAsyncIterator()
-                guard let leased = try await iterator.next() else { throw CancellationError() }
-                connection = leased
+                try await client.withConnection { connection in
+                    lease.yield(connection)
+                    await handBack.wait()
+                }
             } catch {
-                group.cancelAll()
-                if error is DatabaseUnavailable || error is CancellationError { throw error }
-                // The pool could not connect, gave up (its circuit breaker) or is shutting down.
-                throw DatabaseUnavailable("no connection to the PostgreSQL server at \(location.server): \(String(reflecting: error))")
+                lease.finish(throwing: error)
             }
-            timer.cancel()
-            return try await body(connection)
         }
+        let timer = Task { [leaseTimeout, location] in
+            try await Task.sleep(for: leaseTimeout)
+            lease.finish(throwing: DatabaseUnavailable("no connection to the PostgreSQL server at \(location.server) within \(leaseTimeout)"))
+        }
+        defer {
+            timer.cancel()
+            handBack.done()
+        }
+        let connection: PostgresConnection
+        do {
+            var iterator = leases.makeAsyncIterator()
+            guard let leased = try await iterator.next() else { throw CancellationError() }
+            connection = leased
+        } catch {
+            holder.cancel()
+            if error is DatabaseUnavailable || error is CancellationError { throw error }
+            // The pool could not connect, gave up (its circuit breaker) or is shutting down.
+            throw DatabaseUnavailable("no connection to the PostgreSQL server at \(location.server): \(String(reflecting: error))")
+        }
+        timer.cancel()
+        return try await body(connection)
     }
 }
 
