@@ -61,7 +61,7 @@ extension PostgresConnection {
     }
 }
 
-/// Whichever of two callbacks comes first completes a promise; the other does nothing.
+/// Lets the first of two outcomes (the statement's, or its connection closing) resume the caller; the other does nothing.
 private final class SettledOnce: Sendable {
     private let settled = Mutex(false)
 
