@@ -51,6 +51,15 @@ extension Problem {
 
     static let wrongScope = Problem(.forbidden, code: "forbidden", title: "Forbidden", detail: "this API key may not use admin routes")
 
+    /// The database does not answer or is busy for now (`DatabaseUnavailable`): ask again in a moment.
+    static let databaseUnavailable: Problem = {
+        var problem = Problem(
+            .serviceUnavailable, code: "database_unavailable", title: "Service unavailable",
+            detail: "the database does not answer; try again shortly")
+        problem.headers[.retryAfter] = "2"
+        return problem
+    }()
+
     /// Maps storage failures to client errors; anything else stays a server error.
     static func from(_ error: StorageError) -> Problem {
         switch error {

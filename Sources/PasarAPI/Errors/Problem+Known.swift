@@ -20,6 +20,8 @@ extension Problem {
             return Problem(
                 error.status, code: error.status == .notFound ? "not_found" : "http_\(error.status.code)",
                 title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
+        case let error where DatabaseUnavailable.describes(error):
+            return .databaseUnavailable
         default:
             return nil
         }

@@ -60,6 +60,9 @@ public struct ProblemMiddleware: RouterMiddleware {
     }
 
     func problem(for error: any Error, context: Context) -> Problem {
+        if DatabaseUnavailable.describes(error) {
+            context.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
+        }
         if let problem = Problem.known(error) { return problem }
         context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
         return Problem(

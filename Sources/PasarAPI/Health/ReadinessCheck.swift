@@ -8,8 +8,7 @@ import Hummingbird
 struct ReadinessCheck {
     let services: APIServices
 
-    static let unavailable = Problem(
-        .serviceUnavailable, code: "database_unavailable", title: "Service unavailable", detail: "the database does not answer")
+    static let unavailable = Problem.databaseUnavailable
 
     @Sendable func respond(request: Request, context: AppRequestContext) async throws -> StatusView {
         let carts = services.carts

@@ -127,8 +127,10 @@ extension PostgresConnection {
     /// Every row of a prepared statement's result, addressable by column name.
     func rows<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [PostgresRandomAccessRow]
     where Statement.Row == PostgresRow {
-        var rows: [PostgresRandomAccessRow] = []
-        for try await row in try await execute(statement, logger: PostgresConnection.queryLogger) { rows.append(row.makeRandomAccess()) }
-        return rows
+        try await failingOnClose {
+            var rows: [PostgresRandomAccessRow] = []
+            for try await row in try await self.execute(statement, logger: PostgresConnection.queryLogger) { rows.append(row.makeRandomAccess()) }
+            return rows
+        }
     }
 }

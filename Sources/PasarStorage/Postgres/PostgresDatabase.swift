@@ -18,11 +18,17 @@ public final class PostgresDatabase: Sendable {
     let client: PostgresClient
     let logger: Logger
     public let location: PostgresLocation
+    /// How long a read or write waits for a pooled connection before it fails with
+    /// `DatabaseUnavailable` (see `withConnection`).
+    let leaseTimeout: Duration
     private let runner: Task<Void, Never>
 
-    private init(location: PostgresLocation, maximumConnections: Int, logger: Logger, started: @escaping @Sendable () -> Void) {
+    private init(
+        location: PostgresLocation, maximumConnections: Int, leaseTimeout: Duration, logger: Logger, started: @escaping @Sendable () -> Void
+    ) {
         self.location = location
         self.logger = logger
+        self.leaseTimeout = leaseTimeout
         let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections), backgroundLogger: logger)
         self.client = client
         // The pool works while `run()` does; `close()` cancels it.
@@ -32,13 +38,18 @@ public final class PostgresDatabase: Sendable {
         }
     }
 
-    /// Connects, checks the server answers and brings the schema up to date.
+    /// Connects, checks the server answers and brings the schema up to date. While the server cannot
+    /// be reached later on, each read and write fails with `DatabaseUnavailable` after waiting
+    /// `leaseTimeout` for a connection, and succeeds again once the pool reconnects.
     public static func open(
-        _ location: PostgresLocation, maximumConnections: Int = 20, logger: Logger = Logger(label: "pasar.postgres")
+        _ location: PostgresLocation, maximumConnections: Int = 20, leaseTimeout: Duration = .milliseconds(1500),
+        logger: Logger = Logger(label: "pasar.postgres")
     ) async throws -> PostgresDatabase {
         // Leasing a connection before `run()` began works but logs a warning; wait until the runner is about to call it.
         let (started, signal) = AsyncStream.makeStream(of: Void.self)
-        let database = PostgresDatabase(location: location, maximumConnections: maximumConnections, logger: logger) { signal.finish() }
+        let database = PostgresDatabase(
+            location: location, maximumConnections: maximumConnections, leaseTimeout: leaseTimeout, logger: logger
+        ) { signal.finish() }
         for await _ in started {}
         await Task.yield()
         do {
@@ -55,8 +66,9 @@ public final class PostgresDatabase: Sendable {
     /// down should stop the process with a clear message instead.
     private func checkReachable(within limit: Duration) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { [self] in
-                _ = try await read { connection in try await connection.execute("SELECT 1") }
+            group.addTask { [client] in
+                // Waits as long as the limit allows, not just the lease timeout.
+                _ = try await client.withConnection { connection in try await connection.execute("SELECT 1") }
             }
             group.addTask { [location] () async throws -> Void in
                 try await Task.sleep(for: limit)
@@ -76,18 +88,19 @@ public final class PostgresDatabase: Sendable {
     /// Runs `body` on one pooled connection, outside a transaction (each statement sees the latest commits).
     @discardableResult
     func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await client.withConnection { connection in try await body(connection) }
+        try await withConnection { connection in try await body(connection) }
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws (its
     /// error is rethrown as it is). A deadlock or serialization failure, which PostgreSQL resolves
-    /// by aborting one side, runs the whole body again.
+    /// by aborting one side, runs the whole body again; nothing else does, since a write whose
+    /// connection broke may have committed.
     @discardableResult
     func write<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         var attempt = 0
         while true {
             do {
-                return try await client.withConnection { connection in
+                return try await withConnection { connection in
                     try await connection.execute("BEGIN", logger: logger)
                     do {
                         let result = try await body(connection)

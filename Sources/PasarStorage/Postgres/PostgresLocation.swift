@@ -89,6 +89,8 @@ public struct PostgresLocation: Sendable, Equatable {
                 .init(unixSocketPath: path, username: username, password: password, database: database)
             }
         configuration.options.maximumConnections = maximumConnections
+        // A server that drops packets is given up on and tried again sooner than the default 10 s.
+        configuration.options.connectTimeout = .seconds(5)
         configuration.options.additionalStartupParameters = [("application_name", "pasar")]
         return configuration
     }

@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import PostgresNIO
+import Synchronization
 
 /// The few query shapes the stores use, on one connection. Values are bound through `PostgresQuery`
 /// interpolation (`"… WHERE id = \(id)"` sends `$1`), never spliced into the SQL text.
@@ -35,8 +36,40 @@ extension PostgresConnection {
     }
 
     private func run(_ query: PostgresQuery, logger: Logger = PostgresConnection.queryLogger) async throws -> PostgresQueryResult {
-        let future: EventLoopFuture<PostgresQueryResult> = self.query(query, logger: logger)
-        return try await future.get()
+        try await failingOnClose { try await self.query(query, logger: logger).get() }
+    }
+
+    /// Runs `statement`, failing once the connection closes under it. The driver can leave a
+    /// statement pending for ever when the server ends the session at that moment (a shutdown), and
+    /// a request must not wait on it: it fails with `DatabaseUnavailable`, the statement's outcome
+    /// unknown. While it runs, a timer looks at the connection every 200 ms.
+    func failingOnClose<Result: Sendable>(_ statement: @escaping @Sendable () async throws -> Result) async throws -> Result {
+        let settled = SettledOnce()
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+            let watch = eventLoop.scheduleRepeatedTask(initialDelay: .milliseconds(200), delay: .milliseconds(200)) { [self] watch in
+                guard isClosed, settled.claim() else { return }
+                watch.cancel()
+                continuation.resume(throwing: DatabaseUnavailable("the connection to the PostgreSQL server closed during a statement"))
+            }
+            Task {
+                let result: Swift.Result<Result, any Error>
+                do { result = .success(try await statement()) } catch { result = .failure(error) }
+                watch.cancel()
+                if settled.claim() { continuation.resume(with: result) }
+            }
+        }
+    }
+}
+
+/// Lets the first of two outcomes (the statement's, or its connection closing) resume the caller; the other does nothing.
+private final class SettledOnce: Sendable {
+    private let settled = Mutex(false)
+
+    func claim() -> Bool {
+        settled.withLock { settled in
+            defer { settled = true }
+            return !settled
+        }
     }
 }
 

@@ -1,0 +1,79 @@
+import PostgresNIO
+import Synchronization
+
+extension PostgresDatabase {
+    /// Runs `body` on a pooled connection, waiting at most `leaseTimeout` for one.
+    ///
+    /// While the server cannot be reached the pool keeps every request waiting and retries in the
+    /// background (its own give-up comes after a minute); a request should instead fail fast with
+    /// `DatabaseUnavailable` and succeed again as soon as the pool reconnects. Only the wait is
+    /// bounded: once `body` runs nothing interrupts it, so no timer decides a write's outcome.
+    func withConnection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        let (leases, lease) = AsyncThrowingStream.makeStream(of: PostgresConnection.self)
+        let handBack = LeaseHandBack()
+        // A task of its own holds the lease, so a wait that timed out is abandoned at once (the
+        // pool may take a while to drop it); `body` runs here.
+        let holder = Task { [client] in
+            do {
+                try await client.withConnection { connection in
+                    lease.yield(connection)
+                    await handBack.wait()
+                }
+            } catch {
+                lease.finish(throwing: error)
+            }
+        }
+        let timer = Task { [leaseTimeout, location] in
+            try await Task.sleep(for: leaseTimeout)
+            lease.finish(throwing: DatabaseUnavailable("no connection to the PostgreSQL server at \(location.server) within \(leaseTimeout)"))
+        }
+        defer {
+            timer.cancel()
+            handBack.done()
+        }
+        let connection: PostgresConnection
+        do {
+            var iterator = leases.makeAsyncIterator()
+            guard let leased = try await iterator.next() else { throw CancellationError() }
+            connection = leased
+        } catch {
+            holder.cancel()
+            if error is DatabaseUnavailable || error is CancellationError { throw error }
+            // The pool could not connect, gave up (its circuit breaker) or is shutting down.
+            throw DatabaseUnavailable("no connection to the PostgreSQL server at \(location.server): \(String(reflecting: error))")
+        }
+        timer.cancel()
+        return try await body(connection)
+    }
+}
+
+/// The signal that gives a leased connection back to the pool: the task holding the lease waits
+/// for it without reacting to cancellation, so the connection is never returned while `body` uses it.
+private final class LeaseHandBack: Sendable {
+    private enum State {
+        case inUse(CheckedContinuation<Void, Never>?)
+        case done
+    }
+
+    private let state = Mutex(State.inUse(nil))
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let finished = state.withLock { state in
+                guard case .inUse = state else { return true }
+                state = .inUse(continuation)
+                return false
+            }
+            if finished { continuation.resume() }
+        }
+    }
+
+    func done() {
+        let waiting = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            defer { state = .done }
+            if case .inUse(let continuation) = state { return continuation }
+            return nil
+        }
+        waiting?.resume()
+    }
+}
