@@ -2,12 +2,18 @@ import PostgresNIO
 import Synchronization
 
 extension PostgresDatabase {
-    /// Runs `body` on a pooled connection, waiting at most `leaseTimeout` for one.
+    /// A wait this long for a pooled connection means overload, not a busy moment: it fails too.
+    static let busyLimit: Duration = .seconds(30)
+
+    /// Runs `body` on a pooled connection.
     ///
     /// While the server cannot be reached the pool keeps every request waiting and retries in the
     /// background (its own give-up comes after a minute); a request should instead fail fast with
-    /// `DatabaseUnavailable` and succeed again as soon as the pool reconnects. Only the wait is
-    /// bounded: once `body` runs nothing interrupts it, so no timer decides a write's outcome.
+    /// `DatabaseUnavailable` and succeed again as soon as the pool reconnects. A wait is cut short
+    /// after `leaseTimeout` only while `outage` says the server seems gone (a connection failed or
+    /// closed under a statement), so requests queueing for a busy pool keep waiting (up to
+    /// `busyLimit`). Only the wait is bounded: once `body` runs nothing interrupts it, so no timer
+    /// decides a write's outcome.
     func withConnection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         let (leases, lease) = AsyncThrowingStream.makeStream(of: PostgresConnection.self)
         let handBack = LeaseHandBack()
@@ -23,9 +29,16 @@ extension PostgresDatabase {
                 lease.finish(throwing: error)
             }
         }
-        let timer = Task { [leaseTimeout, location] in
-            try await Task.sleep(for: leaseTimeout)
-            lease.finish(throwing: DatabaseUnavailable("no connection to the PostgreSQL server at \(location.server) within \(leaseTimeout)"))
+        let timer = Task { [leaseTimeout, location, outage] in
+            let start = ContinuousClock.now
+            while true {
+                try await Task.sleep(for: .milliseconds(100))
+                let waited = ContinuousClock.now - start
+                if waited >= Self.busyLimit || (waited >= leaseTimeout && outage.isOn) {
+                    lease.finish(throwing: DatabaseUnavailable("no connection to the PostgreSQL server at \(location.server) within \(waited)"))
+                    return
+                }
+            }
         }
         defer {
             timer.cancel()
@@ -38,13 +51,30 @@ extension PostgresDatabase {
             connection = leased
         } catch {
             holder.cancel()
-            if error is DatabaseUnavailable || error is CancellationError { throw error }
+            if error is CancellationError { throw error }
+            outage.set(true)
+            if error is DatabaseUnavailable { throw error }
             // The pool could not connect, gave up (its circuit breaker) or is shutting down.
             throw DatabaseUnavailable("no connection to the PostgreSQL server at \(location.server): \(String(reflecting: error))")
         }
         timer.cancel()
-        return try await body(connection)
+        outage.set(false)
+        do {
+            return try await body(connection)
+        } catch {
+            if DatabaseUnavailable.describes(error) { outage.set(true) }
+            throw error
+        }
     }
+}
+
+/// Whether the database server seems gone right now.
+final class OutageSignal: Sendable {
+    private let on = Mutex(false)
+
+    var isOn: Bool { on.withLock { $0 } }
+
+    func set(_ value: Bool) { on.withLock { $0 = value } }
 }
 
 /// The signal that gives a leased connection back to the pool: the task holding the lease waits

@@ -18,9 +18,12 @@ public final class PostgresDatabase: Sendable {
     let client: PostgresClient
     let logger: Logger
     public let location: PostgresLocation
-    /// How long a read or write waits for a pooled connection before it fails with
-    /// `DatabaseUnavailable` (see `withConnection`).
+    /// How long a read or write waits for a pooled connection, once the server seems gone, before
+    /// it fails with `DatabaseUnavailable` (see `withConnection`).
     let leaseTimeout: Duration
+    /// Set while the server seems gone (a connection failed or closed under a statement), cleared by
+    /// the next connection leased: only then do lease waits give up after `leaseTimeout`.
+    let outage = OutageSignal()
     private let runner: Task<Void, Never>
 
     private init(
