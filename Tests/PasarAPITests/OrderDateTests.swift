@@ -85,4 +85,18 @@ struct VoucherValidityTests {
             #expect(voucher.valid_until_formatted == expected.valid_until_formatted)
         }
     }
+
+    @Test(arguments: ["2024-01-01T12:99:00Z", "2025-02-29T10:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T10:00:00+25:00"])
+    func aTimeWithAFieldOutOfRangeIsRefusedNotRolledOver(_ time: String) async throws {
+        try await TestServer().run { client in
+            let body = #"{"kind": "percentage", "percent": "5", "valid_from": "\#(time)"}"#
+            try await client.execute(
+                uri: "/v1/admin/vouchers/ROLL", method: .put,
+                headers: [.authorization: "Bearer \(TestServer.adminKey)", .contentType: "application/json"], body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .badRequest, "\(time): \(response.text)")
+                #expect((try? response.json(ProblemBody.self).field) == "valid_from")
+            }
+        }
+    }
 }

@@ -23,6 +23,13 @@ struct QueryValues {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// A parameter that, when present, has a value (`location=` alone is refused, not read as absent).
+    func nonEmpty(_ name: String, maxLength: Int = 200) throws -> String? {
+        guard request.uri.queryParameters.get(name) != nil else { return nil }
+        guard let text = try string(name, maxLength: maxLength) else { throw Problem.invalidField(name, "must not be empty") }
+        return text
+    }
+
     /// A page cursor (`before=` from a previous page's `next_cursor`): a positive whole number; nil
     /// when absent, a problem when given empty or malformed.
     func cursor(_ name: String) throws -> Int64? {

@@ -61,11 +61,13 @@ struct TransferController {
     /// `GET /v1/transfers?location=&status=&limit=`: newest first (the admin, or a staff key for its stores).
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> TransferListView {
         let query = QueryValues(request: request)
-        let location = try query.string("location", maxLength: 100)
-        if let stores = context.caller.stores {
-            guard let location, stores.contains(location) else { throw Problem.otherStore(context.caller) }
-        } else if !context.caller.isAdmin {
-            _ = try TransferAccess.require("", request: request, context: context)
+        let location = try query.nonEmpty("location", maxLength: 100)
+        // Staff list their own stores' transfers only.
+        if !context.caller.isAdmin {
+            if context.caller.stores != nil, location == nil {
+                throw Problem.invalidField("location", "a staff key lists the transfers of one of its stores")
+            }
+            try TransferAccess.requireReader(either: location.map { [$0] } ?? [], context: context)
         }
         let status: StockTransfer.Status? = try query.oneOf("status")
         let limit = try query.integer("limit", default: 50, range: 1...200)
@@ -74,7 +76,7 @@ struct TransferController {
 
     @Sendable func get(request: Request, context: AppRequestContext) async throws -> TransferView {
         let transfer = try await load(context)
-        _ = try TransferAccess.require(either: [transfer.from, transfer.to], request: request, context: context)
+        try TransferAccess.requireReader(either: [transfer.from, transfer.to], context: context)
         return TransferView(transfer)
     }
 
