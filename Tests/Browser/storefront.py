@@ -45,7 +45,7 @@ class Run:
         driver.save_screenshot(os.path.join(self.arguments.screenshots, f"{self.step:02d}-{name}.png"))
 
     @staticmethod
-    def wait(driver, condition, message, seconds=10):
+    def wait(driver, condition, message, seconds=30):
         return WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(condition, message)
 
     @staticmethod
