@@ -97,4 +97,17 @@ struct MetricsRoutesTests {
             #expect(sample(text, "pasar_checkouts_refused_total", ["reason=\"\(shortage)\""]) == 1, "\(shortage)")
         }
     }
+
+    @Test func cartWritesThatLoseARaceAreCounted() async throws {
+        try await TestServer().run { client in
+            let carts = CartClient(client: client)
+            let cart = try await carts.create(market: "de", lines: [("TEA-RIZE-BLACK-250G", 1)])
+            let stale = try await carts.send(
+                .post, "/v1/carts/\(cart.id)/lines", body: ["sku": "TEA-RIZE-BLACK-250G"], headers: [.ifMatch: "\"\(cart.version + 5)\""])
+            #expect(stale.status == .preconditionFailed, "\(stale.text)")
+            let text = try await scrape(client)
+            #expect(sample(text, "pasar_cart_writes_refused_total", [#"reason="stale_cart""#]) == 1, "\(text)")
+            #expect(sample(text, "pasar_database_unavailable_total") == nil, "nothing unavailable here")
+        }
+    }
 }

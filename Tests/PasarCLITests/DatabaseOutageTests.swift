@@ -94,9 +94,12 @@ struct DatabaseOutageTests {
         }
 
         let attempts = run.attempts.withLock { $0 }
-        // While the database was down: fast, well-formed refusals only.
+        // While the database was down: fast, well-formed refusals only, and counted for operators.
         let down = attempts.filter { $0.started == .down && $0.ended == .down }
         #expect(!down.isEmpty)
+        let metrics = String(decoding: try await server.admin("GET", "/metrics").body, as: UTF8.self)
+        let unavailable = metrics.split(separator: "\n").first { $0.hasPrefix("pasar_database_unavailable_total ") }
+        #expect(unavailable.flatMap { Double($0.split(separator: " ").last ?? "") }.map { $0 >= 1 } == true, "\(metrics)")
         for attempt in down {
             #expect(attempt.answer.status == 503, "\(attempt.answer)")
             #expect(attempt.answer.code == "database_unavailable", "\(attempt.answer)")

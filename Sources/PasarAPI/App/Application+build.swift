@@ -20,7 +20,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     router.add(middleware: TraceContextMiddleware(instrument: services.instrument))
     router.add(middleware: RequestLogMiddleware(level: .info))
     if !services.crossOrigin.isEmpty { router.add(middleware: CrossOriginMiddleware(policy: services.crossOrigin)) }
-    router.add(middleware: ProblemMiddleware(messages: services.messages, languages: services.languages))
+    router.add(middleware: ProblemMiddleware(messages: services.messages, languages: services.languages, metrics: services.metrics))
     router.add(middleware: ConditionalGetMiddleware())
     // Plain files, no build step: the pages are the example of a client of the public API.
     services.demo?.addRoutes(to: router)

@@ -13,11 +13,14 @@ public struct ProblemMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
     let messages: MessageCatalog
     let languages: LanguageResolver
+    /// Counts the refusals operators watch (`PasarMetrics.problemAnswered`).
+    let metrics: PasarMetrics
     private let offered: [LocaleTag]
 
-    init(messages: MessageCatalog, languages: LanguageResolver) {
+    init(messages: MessageCatalog, languages: LanguageResolver, metrics: PasarMetrics = .off) {
         self.messages = messages
         self.languages = languages
+        self.metrics = metrics
         // English first: it answers a request that names no language the catalog speaks.
         offered = messages.languages.compactMap { try? LocaleTag($0) }.sorted { $0.identifier == "en" && $1.identifier != "en" }
     }
@@ -28,6 +31,7 @@ public struct ProblemMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch {
             let problem = methodNotAllowed(error, request: request) ?? problem(for: error, context: context)
+            metrics.problemAnswered(code: problem.code)
             let (detail, language) = localizedDetail(of: problem, request: request)
             response = try problem.response(from: request, detail: detail, language: language)
         }

@@ -10,4 +10,6 @@ enum MetricName {
     static let checkoutsRefused = "pasar_checkouts_refused_total"
     static let webhookDeliveries = "pasar_webhook_deliveries_total"
     static let emailDeliveries = "pasar_email_deliveries_total"
+    static let cartWritesRefused = "pasar_cart_writes_refused_total"
+    static let databaseUnavailable = "pasar_database_unavailable_total"
 }

@@ -58,6 +58,19 @@ public struct PasarMetrics: Sendable {
         CoreMetrics.Counter(label: MetricName.checkoutsRefused, dimensions: [("reason", reason)], factory: factory).increment()
     }
 
+    /// A refusal worth counting, by its problem's code: a cart write that lost a race (`stale_cart`
+    /// on `If-Match`, `cart_busy`; clients retry these), or a request the database could not serve.
+    func problemAnswered(code: String) {
+        switch code {
+        case "stale_cart", "cart_busy":
+            CoreMetrics.Counter(label: MetricName.cartWritesRefused, dimensions: [("reason", code)], factory: factory).increment()
+        case "database_unavailable":
+            CoreMetrics.Counter(label: MetricName.databaseUnavailable, factory: factory).increment()
+        default:
+            break
+        }
+    }
+
     /// One webhook attempt: answered 2xx, or not.
     func webhookAttempt(succeeded: Bool) { (succeeded ? webhookSuccesses : webhookFailures).increment() }
 
