@@ -11,8 +11,8 @@ extension PostgresDatabase {
     /// background (its own give-up comes after a minute); a request should instead fail fast with
     /// `DatabaseUnavailable` and succeed again as soon as the pool reconnects. A wait is cut short
     /// after `leaseTimeout` only while `outage` says the server seems gone (a connection failed or
-    /// closed under a statement), so requests queueing for a busy pool keep waiting (up to
-    /// `busyLimit`). Only the wait is bounded: once `body` runs nothing interrupts it, so no timer
+    /// closed under a statement, or its port refused a probe made once a wait grew long), so
+    /// requests queueing for a busy pool keep waiting (up to `busyLimit`). Only the wait is bounded: once `body` runs nothing interrupts it, so no timer
     /// decides a write's outcome.
     func withConnection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         let (leases, lease) = AsyncThrowingStream.makeStream(of: PostgresConnection.self)
@@ -31,9 +31,15 @@ extension PostgresDatabase {
         }
         let timer = Task { [leaseTimeout, location, outage] in
             let start = ContinuousClock.now
+            var probed = false
             while true {
                 try await Task.sleep(for: .milliseconds(100))
                 let waited = ContinuousClock.now - start
+                if waited >= leaseTimeout, !outage.isOn, !probed {
+                    // A long wait: a busy pool, or a server that went away while nothing ran.
+                    probed = true
+                    if await !location.acceptsConnections() { outage.set(true) }
+                }
                 if waited >= Self.busyLimit || (waited >= leaseTimeout && outage.isOn) {
                     lease.finish(throwing: DatabaseUnavailable("no connection to the PostgreSQL server at \(location.server) within \(waited)"))
                     return
