@@ -13,19 +13,33 @@ enum StoreAccess {
         let operatorID: String
     }
 
+    /// The admin, or a staff key bound to `store`, with the person at the till.
     static func require(_ store: String, request: Request, context: AppRequestContext) throws -> Actor {
+        try requireKey(anyOf: [store], context: context)
+        return try actor(request: request, context: context)
+    }
+
+    /// The admin key, or a staff key bound to one of `stores`: no key is 401, another key 403 (a staff
+    /// key's names the stores it is bound to).
+    static func requireKey(anyOf stores: [String], context: AppRequestContext) throws {
         let caller = context.caller
         switch caller.role {
-        case .anonymous:
-            throw Problem(
-                .unauthorized, code: "unauthorized", title: "Unauthorized", detail: "store routes need a staff key of the store or the admin key")
-        case .channel where caller.stores == nil:
-            throw Problem(.forbidden, code: "wrong_scope", title: "Forbidden", detail: "store routes need a staff key of the store or the admin key")
-        case .channel:
-            guard caller.stores?.contains(store) == true else { throw Problem.otherStore(caller) }
         case .admin:
-            break
+            return
+        case .anonymous:
+            throw Problem(.unauthorized, code: "unauthorized", title: "Unauthorized", detail: Self.needed)
+        case .channel:
+            guard let bound = caller.stores else { throw Problem(.forbidden, code: "wrong_scope", title: "Forbidden", detail: Self.needed) }
+            guard stores.contains(where: bound.contains) else { throw Problem.otherStore(caller) }
         }
+    }
+
+    private static let needed = "this route needs a staff key of the store or the admin key"
+
+    /// The caller's key name and the person it names in `Pasar-Operator` (required of staff; the
+    /// admin defaults to `admin`).
+    static func actor(request: Request, context: AppRequestContext) throws -> Actor {
+        let caller = context.caller
         let header = request.headers[operatorHeader]?.trimmed
         guard let operatorID = header, !operatorID.isEmpty else {
             if caller.isAdmin { return Actor(keyName: caller.name, operatorID: "admin") }

@@ -67,7 +67,7 @@ struct TransferController {
             if context.caller.stores != nil, location == nil {
                 throw Problem.invalidField("location", "a staff key lists the transfers of one of its stores")
             }
-            try TransferAccess.requireReader(either: location.map { [$0] } ?? [], context: context)
+            try StoreAccess.requireKey(anyOf: location.map { [$0] } ?? [], context: context)
         }
         let status: StockTransfer.Status? = try query.oneOf("status")
         let limit = try query.integer("limit", default: 50, range: 1...200)
@@ -76,7 +76,7 @@ struct TransferController {
 
     @Sendable func get(request: Request, context: AppRequestContext) async throws -> TransferView {
         let transfer = try await load(context)
-        try TransferAccess.requireReader(either: [transfer.from, transfer.to], context: context)
+        try StoreAccess.requireKey(anyOf: [transfer.from, transfer.to], context: context)
         return TransferView(transfer)
     }
 
