@@ -62,9 +62,9 @@ struct MarketingStoreTests {
             #expect(try await first.marketing.reminderRecipient(cartID: consenting) == "gast@example.com")
             #expect(try await first.marketing.reminderRecipient(cartID: signedIn) == nil, "withdrawn since")
 
-            #expect(try await first.marketing.setCustomerConsent(customerID: customer.id, consent: true, now: now))
+            #expect(try await first.customerProfiles.update(customerID: customer.id, phone: nil, marketingConsent: true, now: now))
             #expect(try await first.customers.customer(id: customer.id)?.marketingConsentAt != nil)
-            #expect(try await first.marketing.setCustomerConsent(customerID: "cus_nobody", consent: true, now: now) == false)
+            #expect(try await first.customerProfiles.update(customerID: "cus_nobody", phone: nil, marketingConsent: true, now: now) == false)
         }
     }
 }

@@ -89,8 +89,7 @@ struct CustomersController {
         let customer = try await load(request, context)
         let change = try await request.decode(as: CustomerChange.self, context: context)
         let phone = try change.phone.map { $0.trimmed.isEmpty ? nil : try Self.phone($0) }
-        if let phone { _ = try await services.customerProfiles.setPhone(customerID: customer.id, phone: phone) }
-        if let consent = change.marketingConsent { _ = try await services.marketing.setCustomerConsent(customerID: customer.id, consent: consent, now: Date()) }
+        _ = try await services.customerProfiles.update(customerID: customer.id, phone: phone, marketingConsent: change.marketingConsent, now: Date())
         return CustomerView(try await services.customers.customer(id: customer.id) ?? customer)
     }
 

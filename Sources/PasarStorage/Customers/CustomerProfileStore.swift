@@ -1,4 +1,6 @@
-/// Finding and changing customers' contact details on either database (`SharedSQLRunner`): the
+public import FoundationEssentials
+
+/// Finding and changing customers' contact details and consent on either database (`SharedSQLRunner`): the
 /// till looks a customer up by email, phone or an order's number.
 public final class CustomerProfileStore: Sendable {
     let runner: any SharedSQLRunner
@@ -26,9 +28,18 @@ public final class CustomerProfileStore: Sendable {
         return try await runner.rows(statement).first?.first??.text
     }
 
-    /// Sets (or, with nil, removes) a customer's phone; false for an unknown customer.
-    public func setPhone(customerID: String, phone: String?) async throws -> Bool {
-        let changed = try await runner.write(["UPDATE customers SET phone = \(phone) WHERE id = \(customerID) RETURNING id"])
+    /// Changes what a customer may change of themselves, in one write: the phone (`.some(nil)`
+    /// removes it) and marketing consent (given again, it keeps the time it was first given).
+    /// False for an unknown customer.
+    public func update(customerID: String, phone: String??, marketingConsent: Bool?, now: Date) async throws -> Bool {
+        var sets: [SQLFragment] = []
+        if let phone { sets.append("phone = \(phone)") }
+        if let marketingConsent {
+            sets.append(marketingConsent ? "marketing_consent_at = COALESCE(marketing_consent_at, \(now.millis))" : "marketing_consent_at = NULL")
+        }
+        let changed = try await runner.write([
+            "UPDATE customers SET \(SQLFragment.join(sets.isEmpty ? ["id = id"] : sets, separator: ", ")) WHERE id = \(customerID) RETURNING id"
+        ])
         return changed.first?.isEmpty == false
     }
 }

@@ -65,14 +65,6 @@ public final class MarketingStore: Sendable {
         ).first?.first??.text
     }
 
-    /// Gives (`consent`) or withdraws a customer's consent; false for an unknown customer. Giving it
-    /// again keeps the time it was first given.
-    public func setCustomerConsent(customerID: String, consent: Bool, now: Date) async throws -> Bool {
-        let value: SQLFragment = consent ? "COALESCE(marketing_consent_at, \(now.millis))" : "NULL"
-        let changed = try await runner.write(["UPDATE customers SET marketing_consent_at = \(value) WHERE id = \(customerID) RETURNING id"])
-        return changed.first?.isEmpty == false
-    }
-
     /// Withdraws every consent given for `email` (customers and carts, any case); returns how many
     /// customers and carts held one.
     public func unsubscribe(email: String) async throws -> Int {
