@@ -50,7 +50,7 @@ struct PlaceOrder {
                 market: market.code, channel: checkout.scope.channel, language: checkout.scope.language.identifier,
                 pricesIncludeTax: market.tax.mode == .inclusive, fulfilment: checkout.fulfilment.value,
                 stockLocations: checkout.fulfilment.locations, lines: lines, totals: totals, vouchers: priced.applied, payment: payment,
-                placedAt: now, delivery: delivery)
+                placedAt: now, delivery: delivery, shipmentPolicy: market.shipmentPolicy)
             do {
                 let result = try await orders.place(draft, idempotencyKey: checkout.idempotencyKey)
                 return (result.order, result.created)

@@ -24,7 +24,8 @@ struct OrderView: ResponseEncodable {
     let vouchers: [String]
     let payment: PaymentView
     let history: [StatusChangeView]
-    /// The parcels that left, with tracking; absent until the order ships.
+    /// A ship order's shipments, one per stock location, each with its lines, status and tracking;
+    /// absent for click & collect.
     let shipments: [ShipmentView]?
     /// What was taken at a store's till (`OrderView.withTenders`); absent otherwise.
     var tenders: [TenderView]?

@@ -44,6 +44,18 @@ extension Problem {
                 .conflict, code: "not_returnable", title: "Not returnable yet", detail: error.description, field: "order",
                 extensions: ["order_status": status.rawValue]
             ).saying("problem_not_returnable")
+        case .unknownShipment(let number):
+            .notFound("shipment \(number)", field: "shipment")
+        case .shipmentTransition(let number, let from, let to):
+            Problem(
+                .conflict, code: "invalid_transition", title: "Status change not allowed", detail: error.description, field: "status",
+                extensions: ["shipment": String(number), "from": from.rawValue, "to": to.rawValue]
+            ).saying("problem_invalid_shipment_transition", ["shipment": .number(String(number)), "from": .text(from.rawValue), "to": .text(to.rawValue)])
+        case .lineNotShipped(let number):
+            Problem(
+                .conflict, code: "not_returnable", title: "Not returnable yet", detail: error.description, field: "lines",
+                extensions: ["line": String(number)]
+            ).saying("problem_line_not_shipped", ["line": .number(String(number))])
         }
     }
 

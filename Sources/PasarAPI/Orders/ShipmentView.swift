@@ -1,25 +1,38 @@
 import PasarCore
 
-/// A parcel of an order: where it left from, the carrier and how to follow it.
+/// A shipment of an order: where it leaves from, which lines it carries, where it stands and,
+/// once it left, the carrier and how to follow it.
 struct ShipmentView: Encodable {
     let number: Int64
     let location: String
-    let carrier: String
-    let trackingNumber: String
+    let status: String
+    let nextStatuses: [String]
+    let lines: [Int]
+    let carrier: String?
+    let trackingNumber: String?
     let trackingURL: String?
-    let shippedAt: String
+    let shippedAt: String?
+    let deliveredAt: String?
+    let cancelledAt: String?
 
     enum CodingKeys: String, CodingKey {
-        case number, location, carrier
+        case number, location, status, lines, carrier
+        case nextStatuses = "next_statuses"
         case trackingNumber = "tracking_number", trackingURL = "tracking_url", shippedAt = "shipped_at"
+        case deliveredAt = "delivered_at", cancelledAt = "cancelled_at"
     }
 
     init(_ shipment: OrderShipment) {
         number = shipment.number
         location = shipment.location
-        carrier = shipment.carrier
-        trackingNumber = shipment.trackingNumber
-        trackingURL = shipment.trackingURL
-        shippedAt = OrderView.timestamp(shipment.shippedAt)
+        status = shipment.status.rawValue
+        nextStatuses = shipment.status.next.map(\.rawValue)
+        lines = shipment.lineNumbers
+        carrier = shipment.tracking?.carrier
+        trackingNumber = shipment.tracking?.trackingNumber
+        trackingURL = shipment.tracking?.trackingURL
+        shippedAt = shipment.shippedAt.map(OrderView.timestamp)
+        deliveredAt = shipment.status == .delivered ? shipment.closedAt.map(OrderView.timestamp) : nil
+        cancelledAt = shipment.status == .cancelled ? shipment.closedAt.map(OrderView.timestamp) : nil
     }
 }

@@ -15,7 +15,7 @@ public struct Order: Sendable {
     public let language: String
     public let pricesIncludeTax: Bool
     public let fulfilment: OrderFulfilment
-    /// The location the stock was taken from.
+    /// The location the stock was taken from (the first shipment's when there are several).
     public let stockLocation: String
     public let lines: [OrderLine]
     public let totals: OrderTotals
@@ -25,7 +25,8 @@ public struct Order: Sendable {
     /// Sum of refunds issued so far; never above `totals.total`.
     public let refunded: Money
     public let history: [OrderStatusChange]
-    /// The parcels that left, with carrier and tracking number; empty until the order ships.
+    /// How a ship order leaves, one shipment per stock location, each with its lines and status;
+    /// empty for click & collect.
     public let shipments: [OrderShipment]
     public let placedAt: Date
     public let updatedAt: Date
@@ -62,6 +63,16 @@ public struct Order: Sendable {
     }
 
     public var isPaid: Bool { paidAt != nil }
+
+    /// The shipment carrying line `number`, nil for click & collect.
+    public func shipment(ofLine number: Int) -> OrderShipment? {
+        shipments.first { $0.lineNumbers.contains(number) }
+    }
+
+    /// Where line `number`'s stock is held: its shipment's location, else the order's.
+    public func location(ofLine number: Int) -> String {
+        shipment(ofLine: number)?.location ?? stockLocation
+    }
     public var unitCount: Int64 { lines.reduce(0) { $0 + $1.quantity } }
 }
 

@@ -15,7 +15,8 @@ public struct OrderDraft: Sendable {
     public let language: String
     public let pricesIncludeTax: Bool
     public let fulfilment: OrderFulfilment
-    /// Where the stock may come from, best first; the first location holding every line is used.
+    /// Where the stock may come from, best first; the first location holding every line is used
+    /// (with `allowSplit`, failing that, each line from the first location holding it).
     public let stockLocations: [String]
     public let lines: [OrderLine]
     public let totals: OrderTotals
@@ -24,11 +25,14 @@ public struct OrderDraft: Sendable {
     public let placedAt: Date
     /// When a ship order is expected, from its shipping method's estimate.
     public let delivery: DeliveryWindow?
+    /// Whether a ship order may leave from several locations when none holds every line.
+    public let shipmentPolicy: ShipmentPolicy
 
     public init(
         id: String, number: String, cartID: String?, customerID: String?, email: String?, market: String, channel: String, language: String,
         pricesIncludeTax: Bool, fulfilment: OrderFulfilment, stockLocations: [String], lines: [OrderLine], totals: OrderTotals,
-        vouchers: [String], payment: PaymentStart, placedAt: Date, delivery: DeliveryWindow? = nil
+        vouchers: [String], payment: PaymentStart, placedAt: Date, delivery: DeliveryWindow? = nil,
+        shipmentPolicy: ShipmentPolicy = .singleLocationOnly
     ) {
         self.id = id
         self.number = number
@@ -47,6 +51,7 @@ public struct OrderDraft: Sendable {
         self.payment = payment
         self.placedAt = placedAt
         self.delivery = delivery
+        self.shipmentPolicy = shipmentPolicy
     }
 
     /// Units in the order.

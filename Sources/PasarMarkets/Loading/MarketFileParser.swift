@@ -6,7 +6,7 @@ import Yams
 struct MarketFileParser {
     static let topLevelFields: Set<String> = [
         "code", "name", "countries", "currency", "accepted_currencies", "languages", "default_language", "time_zone", "tax", "rounding",
-        "prices", "channels", "shipping", "stores", "warehouses", "extends",
+        "prices", "channels", "shipping", "shipment_policy", "stores", "warehouses", "extends",
     ]
 
     let reader: NodeReader
@@ -36,11 +36,22 @@ struct MarketFileParser {
         let shipping = currency.map { parseShipping(fields["shipping"], currency: $0) } ?? []
         let stores = parseStores(fields["stores"], countries: countries)
         let warehouses = parseWarehouses(fields["warehouses"], countries: countries)
+        let shipmentPolicy = parseShipmentPolicy(fields["shipment_policy"])
         guard let code, let currency, let tax, let rounding, !languages.isEmpty, reader.issues.isEmpty else { return nil }
         return MarketDraft(
             file: reader.file, code: code, names: names, countries: countries, currency: currency, acceptedCurrencies: accepted,
             languages: languages, timeZone: timeZone, tax: tax, rounding: rounding, derived: derived, channels: channels, shippingMethods: shipping,
-            stores: stores, warehouses: warehouses)
+            stores: stores, warehouses: warehouses, shipmentPolicy: shipmentPolicy)
+    }
+
+    /// `shipment_policy:` — whether one order may leave from several locations (default `single_location_only`).
+    private func parseShipmentPolicy(_ node: Node?) -> ShipmentPolicy {
+        guard let node, let text = reader.string(node, "shipment_policy") else { return .singleLocationOnly }
+        guard let policy = ShipmentPolicy(rawValue: text) else {
+            reader.report("shipment_policy", "'\(text)' must be one of \(ShipmentPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+            return .singleLocationOnly
+        }
+        return policy
     }
 
     private func parseCountries(_ node: Node?) -> [String] {

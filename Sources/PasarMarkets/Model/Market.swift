@@ -36,6 +36,9 @@ public struct Market: Sendable, Hashable {
     public let warehouses: [Warehouse]
     /// The file the market was read from.
     public let file: String
+    /// Whether a ship order may leave from several locations when none holds every line
+    /// (`shipment_policy:`, default `single_location_only`).
+    public var shipmentPolicy: ShipmentPolicy = .singleLocationOnly
 
     public var defaultLanguage: LocaleTag { languages[0] }
 

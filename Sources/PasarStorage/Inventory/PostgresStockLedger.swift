@@ -41,6 +41,16 @@ enum PostgresStockLedger {
         }
     }
 
+    /// An order step's stock moves (`OrderStockMove`), in the order given.
+    static func apply(_ connection: PostgresConnection, _ moves: [OrderStockMove], _ context: StockMoveContext) async throws {
+        for move in moves {
+            switch move.kind {
+            case .fulfil: try await fulfil(connection, location: move.location, sku: move.line.sku, quantity: move.line.quantity, context)
+            case .release: try await release(connection, location: move.location, sku: move.line.sku, quantity: move.line.quantity, context)
+            }
+        }
+    }
+
     /// Adds (or, negative, takes away) on-hand units; taking away never goes below what is reserved.
     /// Two processes adding to a SKU not stocked yet both succeed: `ON CONFLICT` turns the later
     /// insert into an update of the row the earlier one made.

@@ -39,6 +39,16 @@ enum SQLiteStockLedger {
         try record(db, location: location, sku: sku, onHand: -quantity, reserved: -quantity, reason: .sale, context)
     }
 
+    /// An order step's stock moves (`OrderStockMove`), in the order given.
+    static func apply(_ db: Database, _ moves: [OrderStockMove], _ context: StockMoveContext) throws {
+        for move in moves {
+            switch move.kind {
+            case .fulfil: try fulfil(db, location: move.location, sku: move.line.sku, quantity: move.line.quantity, context)
+            case .release: try release(db, location: move.location, sku: move.line.sku, quantity: move.line.quantity, context)
+            }
+        }
+    }
+
     /// Adds (or, negative, takes away) on-hand units; taking away never goes below what is reserved.
     static func add(_ db: Database, location: String, sku: String, delta: Int64, reason: StockReason, _ context: StockMoveContext) throws {
         if delta > 0 {

@@ -8,10 +8,13 @@ import PasarCore
 struct OrderReturnPlan {
     /// The order's lines `request` returns units of, in the request's order.
     static func requestedLines(_ request: ReturnRequest, of order: Order) throws -> [(line: OrderLine, quantity: Int64)] {
-        guard [.shipped, .delivered, .collected].contains(order.status) else { throw OrderStoreError.notReturnable(order.status) }
+        guard [.partiallyShipped, .shipped, .delivered, .collected].contains(order.status) else { throw OrderStoreError.notReturnable(order.status) }
         return try request.lines.map { requested in
             guard let line = order.lines.first(where: { $0.number == requested.lineNumber }) else {
                 throw OrderStoreError.unknownLine(requested.lineNumber)
+            }
+            if let shipment = order.shipment(ofLine: line.number), ![.shipped, .delivered].contains(shipment.status) {
+                throw OrderStoreError.lineNotShipped(line.number)
             }
             return (line, requested.quantity)
         }

@@ -17,6 +17,8 @@ public protocol OrderStore: Sendable {
     func orders(customerID: String, email: String?, limit: Int) async throws -> [Order]
     /// Moves an order one step (validated by `OrderStatus`), with its stock effect and event.
     func changeStatus(_ change: OrderStatusChangeRequest) async throws -> Order
+    /// Moves one shipment of a ship order one step (`ShipmentStepPlan`); the order follows.
+    func changeShipment(_ change: ShipmentStatusChangeRequest) async throws -> Order
     /// Records a return: units back into stock at the chosen location, the exact refund, events.
     func recordReturn(_ request: ReturnRequest) async throws -> OrderReturn
     /// Stores the payment provider's reference of a return's refund.
@@ -138,6 +140,10 @@ public enum OrderStoreError: Error, Equatable, Sendable, CustomStringConvertible
     case refund(line: Int, RefundError)
     /// Returns are taken once the goods left (shipped, delivered or collected).
     case notReturnable(OrderStatus)
+    case unknownShipment(Int64)
+    case shipmentTransition(number: Int64, from: ShipmentStatus, to: ShipmentStatus)
+    /// The line's shipment has not left (or was cancelled): nothing of it can come back.
+    case lineNotShipped(Int)
 
     public var description: String {
         switch self {
@@ -150,6 +156,9 @@ public enum OrderStoreError: Error, Equatable, Sendable, CustomStringConvertible
         case .unknownLine(let number): "the order has no line \(number)"
         case .refund(let line, let error): "line \(line): \(error)"
         case .notReturnable(let status): "an order that is \(status.rawValue) cannot be returned yet"
+        case .unknownShipment(let number): "the order has no shipment \(number)"
+        case .shipmentTransition(let number, let from, let to): "shipment \(number) is \(from.rawValue) and cannot become \(to.rawValue)"
+        case .lineNotShipped(let number): "line \(number) has not been shipped"
         }
     }
 }

@@ -14,6 +14,9 @@ enum OrderWriteRules {
         let pickupStore: String?
         /// `formatted` of each line, in line order.
         let lineFormatted: [String]
+        /// The shipment every line starts in: 1 for a ship order (`OrderShipmentSQL.placement` moves
+        /// lines to later ones), none for click & collect.
+        let firstShipment: Int64?
         let placedEvent: OutboxEntry
 
         init(_ draft: OrderDraft) throws {
@@ -32,16 +35,23 @@ enum OrderWriteRules {
                 pickupStore = store
             }
             lineFormatted = try draft.lines.map { try JSONColumn.encode($0.formatted) }
+            firstShipment = draft.fulfilment.kind == .ship ? 1 : nil
             placedEvent = try OutboxEntry(placed: draft)
         }
     }
 
     /// The order a placement just wrote, built from its draft: no read inside the write.
-    static func placed(_ draft: OrderDraft, location: String) throws -> Order {
-        Order(
-            status: .placed, draft: draft, stockLocation: location, lines: draft.lines, paidAt: nil,
+    static func placed(_ draft: OrderDraft, _ placement: StockAllocation.Placement) throws -> Order {
+        let shipments =
+            draft.fulfilment.kind == .ship
+            ? placement.shipments.enumerated().map { index, shipment in
+                OrderShipment(number: Int64(index + 1), location: shipment.location, status: .pending, lineNumbers: shipment.lineNumbers)
+            } : []
+        return Order(
+            status: .placed, draft: draft, stockLocation: placement.location, lines: draft.lines, paidAt: nil,
             refunded: Money.zero(try OrderSnapshot.currency(draft.totals.total.currency.code)),
-            history: [OrderStatusChange(status: .placed, actor: draft.channel, note: nil, at: draft.placedAt)], updatedAt: draft.placedAt)
+            history: [OrderStatusChange(status: .placed, actor: draft.channel, note: nil, at: draft.placedAt)], shipments: shipments,
+            updatedAt: draft.placedAt)
     }
 
     /// Checks a status step against the order's state; returns whether it takes the payment now and

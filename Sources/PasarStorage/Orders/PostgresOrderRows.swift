@@ -36,10 +36,10 @@ enum PostgresOrderRows {
             try await connection.execute(
                 """
                 INSERT INTO order_lines (order_id, line_number, sku, product_id, name, quantity, unit_minor, amount_minor, discount_minor,
-                    tax_rate, net_minor, tax_minor, gross_minor, formatted)
+                    tax_rate, net_minor, tax_minor, gross_minor, formatted, shipment)
                 VALUES (\(draft.id), \(Int64(line.number)), \(line.sku), \(line.productID), \(line.name), \(line.quantity),
                     \(line.unitAmount.minorUnits), \(line.amount.minorUnits), \(line.discount.minorUnits), \(line.taxRate.description),
-                    \(line.net.minorUnits), \(line.tax.minorUnits), \(line.gross.minorUnits), \(formatted))
+                    \(line.net.minorUnits), \(line.tax.minorUnits), \(line.gross.minorUnits), \(formatted), \(columns.firstShipment))
                 """)
         }
         try await recordStatus(connection, orderID: draft.id, status: .placed, actor: draft.channel, note: nil, at: draft.placedAt)
@@ -91,11 +91,18 @@ enum PostgresOrderRows {
                 """
                 SELECT * FROM order_status_changes WHERE order_id = ANY(\(ids))
                 ORDER BY order_id, changed_at, CASE status WHEN 'placed' THEN 0 WHEN 'paid' THEN 1 WHEN 'ready_for_pickup' THEN 2
-                    WHEN 'shipped' THEN 3 WHEN 'delivered' THEN 4 WHEN 'collected' THEN 4 ELSE 5 END
+                    WHEN 'partially_shipped' THEN 3 WHEN 'shipped' THEN 4 WHEN 'delivered' THEN 5 WHEN 'collected' THEN 5 ELSE 6 END
                 """),
             by: { (try? $0.get("order_id", as: String.self)) ?? "" })
-        let left = try rows.filter { OrderShipmentSQL.mayHaveShipments(try OrderSnapshot.status(try $0.get("status"))) }.map { try $0.get("id", as: String.self) }
-        let shipments = left.isEmpty ? [:] : OrderShipmentSQL.shipments(try await PostgresSQL.rows(connection, OrderShipmentSQL.select(orderIDs: left)))
+        let shipped = try rows.filter { try $0.get("fulfilment", as: String.self) == FulfilmentKind.ship.rawValue }.map { try $0.get("id", as: String.self) }
+        var shipments: [String: [OrderShipment]] = [:]
+        if !shipped.isEmpty {
+            let lineShipments = try lineRows.mapValues { rows in
+                Dictionary(grouping: try rows.compactMap { row in try row.get("shipment", as: Int64?.self).map { ($0, try row.get("line_number", as: Int.self)) } }, by: \.0)
+                    .mapValues { $0.map(\.1) }
+            }
+            shipments = OrderShipmentSQL.shipments(try await PostgresSQL.rows(connection, OrderShipmentSQL.select(orderIDs: shipped)), lineShipments: lineShipments)
+        }
         return try zip(ids, rows).map { id, row in
             try order(row, id: id, lines: lineRows[id] ?? [], history: historyRows[id] ?? [], shipments: shipments[id] ?? [])
         }

@@ -23,14 +23,7 @@ extension PostgresOrderStore {
             try await PostgresOrderRows.recordStatus(
                 connection, orderID: order.id, status: change.target, actor: change.actor, note: change.note, at: change.now)
             let stock = StockMoveContext(reference: order.id, note: change.note, actor: change.actor, now: change.now)
-            for (move, line) in plan.stockMoves {
-                switch move {
-                case .fulfil:
-                    try await PostgresStockLedger.fulfil(connection, location: order.stockLocation, sku: line.sku, quantity: line.quantity, stock)
-                case .release:
-                    try await PostgresStockLedger.release(connection, location: order.stockLocation, sku: line.sku, quantity: line.quantity, stock)
-                }
-            }
+            try await PostgresStockLedger.apply(connection, plan.stockMoves, stock)
             if plan.refundOwed != nil {
                 try await connection.execute("UPDATE orders SET refunded_minor = total_minor WHERE id = \(order.id)")
             }
@@ -38,6 +31,25 @@ extension PostgresOrderStore {
                 try await PostgresOutbox.append(connection, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: change.now))
             }
             for statement in plan.sharedStatements { try await PostgresSQL.execute(connection, statement) }
+            return try await PostgresOrderRows.require(connection, id: order.id)
+        }
+    }
+
+    /// One shipment's step in one transaction, as `ShipmentStepPlan` decides it, on the locked order.
+    public func changeShipment(_ change: ShipmentStatusChangeRequest) async throws -> Order {
+        try await database.write { connection in
+            try await Self.lockOrder(connection, id: change.orderID)
+            let order = try await PostgresOrderRows.require(connection, id: change.orderID)
+            let plan = try ShipmentStepPlan(change, on: order)
+            for statement in plan.guardedStatements where try await PostgresSQL.rows(connection, statement).isEmpty {
+                throw OrderStoreError.concurrentChange(order.id)
+            }
+            for statement in plan.sharedStatements { try await PostgresSQL.execute(connection, statement) }
+            try await PostgresStockLedger.apply(
+                connection, plan.stockMoves, StockMoveContext(reference: order.id, note: change.note, actor: change.actor, now: change.now))
+            for event in plan.events {
+                try await PostgresOutbox.append(connection, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: change.now))
+            }
             return try await PostgresOrderRows.require(connection, id: order.id)
         }
     }

@@ -47,10 +47,15 @@ public final class PostgresOrderStore: OrderStore {
             // same SKU waits for, then stay locked only for the reservation, the outbox append and the commit.
             let firstChoice = draft.stockLocations.first ?? ""
             try await PostgresOrderRows.insert(connection, draft: draft, encoded: encoded, idempotencyKey: idempotencyKey, location: firstChoice)
-            let location = try await Self.reserveStock(connection, for: draft)
-            if location != firstChoice { try await connection.execute("UPDATE orders SET location = \(location) WHERE id = \(draft.id)") }
+            let placement = try await Self.reserveStock(connection, for: draft)
+            if placement.location != firstChoice {
+                try await connection.execute("UPDATE orders SET location = \(placement.location) WHERE id = \(draft.id)")
+            }
+            if draft.fulfilment.kind == .ship {
+                for statement in OrderShipmentSQL.placement(orderID: draft.id, placement) { try await PostgresSQL.execute(connection, statement) }
+            }
             try await PostgresOutbox.append(connection, encoded.placedEvent)
-            return PlacedOrder(order: try OrderWriteRules.placed(draft, location: location), created: true)
+            return PlacedOrder(order: try OrderWriteRules.placed(draft, placement), created: true)
         }
     }
 
@@ -64,36 +69,37 @@ public final class PostgresOrderStore: OrderStore {
             """) == 1
     }
 
-    /// Tries each candidate location in turn, inside a savepoint when another location could still
-    /// follow, so a location that lacks one line leaves no reservation behind; returns the location
-    /// that had everything. A location's stock rows are locked in SKU order first, so checkouts of
-    /// the same SKUs in different line orders cannot deadlock; the conditional updates then run in
-    /// line order, so the first short line is the one SQLite reports.
-    private static func reserveStock(_ connection: PostgresConnection, for draft: OrderDraft) async throws -> String {
-        var firstShortage: (sku: String, location: String)?
+    /// Runs the reservations `StockAllocation` asks for, an all-or-nothing attempt that another may
+    /// follow inside a savepoint, so a location that lacks one line leaves no reservation behind. An
+    /// attempt's stock rows are locked in SKU order first, so checkouts of the same SKUs in different
+    /// line orders cannot deadlock; the conditional updates then run in line order, so the first
+    /// short line is the one SQLite reports.
+    private static func reserveStock(_ connection: PostgresConnection, for draft: OrderDraft) async throws -> StockAllocation.Placement {
         let context = StockMoveContext(reference: draft.id, note: nil, actor: draft.channel, now: draft.placedAt)
-        for (index, location) in draft.stockLocations.enumerated() {
-            let guarded = index < draft.stockLocations.count - 1
-            if guarded { try await connection.execute("SAVEPOINT reserve_stock") }
-            try await PostgresStockLedger.lock(connection, location: location, skus: draft.lines.map(\.sku))
+        var allocation = StockAllocation(draft)
+        while let attempt = allocation.next() {
+            if attempt.guarded { try await connection.execute("SAVEPOINT reserve_stock") }
+            try await PostgresStockLedger.lock(connection, location: attempt.location, skus: attempt.lines.map(\.sku))
+            var reserved: [Int] = []
             var shortage: String?
-            for line in draft.lines {
-                if try await !PostgresStockLedger.reserve(connection, location: location, sku: line.sku, quantity: line.quantity, context) {
-                    shortage = line.sku
-                    break
+            for line in attempt.lines {
+                if try await PostgresStockLedger.reserve(connection, location: attempt.location, sku: line.sku, quantity: line.quantity, context) {
+                    reserved.append(line.number)
+                } else {
+                    shortage = shortage ?? line.sku
+                    if attempt.allOrNothing {
+                        reserved = []
+                        break
+                    }
                 }
             }
-            guard let shortage else {
-                if guarded { try await connection.execute("RELEASE SAVEPOINT reserve_stock") }
-                return location
-            }
-            if guarded {
-                try await connection.execute("ROLLBACK TO SAVEPOINT reserve_stock")
+            if attempt.guarded {
+                if shortage != nil { try await connection.execute("ROLLBACK TO SAVEPOINT reserve_stock") }
                 try await connection.execute("RELEASE SAVEPOINT reserve_stock")
             }
-            firstShortage = firstShortage ?? (shortage, location)
+            allocation.record(reserved: reserved, shortage: shortage)
         }
-        throw OrderStoreError.outOfStock(sku: firstShortage?.sku ?? draft.lines.first?.sku ?? "", location: firstShortage?.location ?? "")
+        return try allocation.result()
     }
 
     public func order(idempotencyKey: String) async throws -> Order? {

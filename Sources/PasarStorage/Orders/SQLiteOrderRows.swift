@@ -30,13 +30,13 @@ enum SQLiteOrderRows {
             try db.executeCached(
                 sql: """
                     INSERT INTO order_lines (order_id, line_number, sku, product_id, name, quantity, unit_minor, amount_minor, discount_minor,
-                        tax_rate, net_minor, tax_minor, gross_minor, formatted)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        tax_rate, net_minor, tax_minor, gross_minor, formatted, shipment)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     draft.id, line.number, line.sku, line.productID, line.name, line.quantity, line.unitAmount.minorUnits,
                     line.amount.minorUnits, line.discount.minorUnits, line.taxRate.description, line.net.minorUnits, line.tax.minorUnits,
-                    line.gross.minorUnits, formatted,
+                    line.gross.minorUnits, formatted, columns.firstShipment,
                 ])
         }
         try recordStatus(db, orderID: draft.id, status: .placed, actor: draft.channel, note: nil, at: draft.placedAt)
@@ -57,8 +57,8 @@ enum SQLiteOrderRows {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [id]) else { return nil }
         let currency = try OrderSnapshot.currency(row["currency"])
         let snapshot = try JSONColumn.decode(OrderSnapshot.self, from: row["snapshot"])
-        let lines = try Row.fetchAll(db, sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_number", arguments: [id])
-            .map { try line($0, currency: currency) }
+        let lineRows = try Row.fetchAll(db, sql: "SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_number", arguments: [id])
+        let lines = try lineRows.map { try line($0, currency: currency) }
         let history = try Row.fetchAll(
             db, sql: "SELECT * FROM order_status_changes WHERE order_id = ? ORDER BY changed_at, rowid", arguments: [id]
         ).map { change in
@@ -72,7 +72,12 @@ enum SQLiteOrderRows {
             payment: snapshot.payment, placedAt: Date(millis: row["placed_at"]), delivery: snapshot.delivery)
         let paidAt: Int64? = row["paid_at"]
         let status = try OrderSnapshot.status(row["status"])
-        let shipments = OrderShipmentSQL.mayHaveShipments(status) ? OrderShipmentSQL.shipments(try SQLiteSQL.rows(db, OrderShipmentSQL.select(orderIDs: [id]))) : [:]
+        var shipments: [String: [OrderShipment]] = [:]
+        if snapshot.fulfilment.kind == .ship {
+            let lineShipments = Dictionary(grouping: lineRows.compactMap { row in (row["shipment"] as Int64?).map { ($0, row["line_number"] as Int) } }, by: \.0)
+                .mapValues { $0.map(\.1) }
+            shipments = OrderShipmentSQL.shipments(try SQLiteSQL.rows(db, OrderShipmentSQL.select(orderIDs: [id])), lineShipments: [id: lineShipments])
+        }
         return Order(
             status: status, draft: draft, stockLocation: row["location"], lines: lines, paidAt: paidAt.map(Date.init(millis:)),
             refunded: Money(minorUnits: row["refunded_minor"], currency: currency), history: history, shipments: shipments[id] ?? [],

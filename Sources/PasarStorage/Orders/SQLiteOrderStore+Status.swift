@@ -19,12 +19,7 @@ extension SQLiteOrderStore {
             guard db.changesCount == 1 else { throw OrderStoreError.concurrentChange(order.id) }
             try SQLiteOrderRows.recordStatus(db, orderID: order.id, status: change.target, actor: change.actor, note: change.note, at: change.now)
             let stock = StockMoveContext(reference: order.id, note: change.note, actor: change.actor, now: change.now)
-            for (move, line) in plan.stockMoves {
-                switch move {
-                case .fulfil: try SQLiteStockLedger.fulfil(db, location: order.stockLocation, sku: line.sku, quantity: line.quantity, stock)
-                case .release: try SQLiteStockLedger.release(db, location: order.stockLocation, sku: line.sku, quantity: line.quantity, stock)
-                }
-            }
+            try SQLiteStockLedger.apply(db, plan.stockMoves, stock)
             if plan.refundOwed != nil {
                 try db.execute(sql: "UPDATE orders SET refunded_minor = total_minor WHERE id = ?", arguments: [order.id])
             }
@@ -32,6 +27,23 @@ extension SQLiteOrderStore {
                 try SQLiteOutbox.append(db, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: change.now))
             }
             for statement in plan.sharedStatements { try SQLiteSQL.execute(db, statement) }
+            return try SQLiteOrderRows.require(db, id: order.id)
+        }
+    }
+
+    /// One shipment's step in one transaction, as `ShipmentStepPlan` decides it.
+    public func changeShipment(_ change: ShipmentStatusChangeRequest) async throws -> Order {
+        try await pool.write { db in
+            let order = try SQLiteOrderRows.require(db, id: change.orderID)
+            let plan = try ShipmentStepPlan(change, on: order)
+            for statement in plan.guardedStatements where try SQLiteSQL.rows(db, statement).isEmpty {
+                throw OrderStoreError.concurrentChange(order.id)
+            }
+            for statement in plan.sharedStatements { try SQLiteSQL.execute(db, statement) }
+            try SQLiteStockLedger.apply(db, plan.stockMoves, StockMoveContext(reference: order.id, note: change.note, actor: change.actor, now: change.now))
+            for event in plan.events {
+                try SQLiteOutbox.append(db, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: change.now))
+            }
             return try SQLiteOrderRows.require(db, id: order.id)
         }
     }

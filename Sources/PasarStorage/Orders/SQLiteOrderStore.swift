@@ -23,39 +23,49 @@ public final class SQLiteOrderStore: OrderStore {
             if let cartID = draft.cartID, try !CartCheckout.close(db, cartID: cartID, now: draft.placedAt) {
                 throw OrderStoreError.cartNotActive(cartID)
             }
-            let location = try Self.reserveStock(db, for: draft)
-            try SQLiteOrderRows.insert(db, draft: draft, encoded: encoded, idempotencyKey: idempotencyKey, location: location)
+            let placement = try Self.reserveStock(db, for: draft)
+            try SQLiteOrderRows.insert(db, draft: draft, encoded: encoded, idempotencyKey: idempotencyKey, location: placement.location)
+            if draft.fulfilment.kind == .ship {
+                for statement in OrderShipmentSQL.placement(orderID: draft.id, placement) { try SQLiteSQL.executeCached(db, statement) }
+            }
             try SQLiteOutbox.append(db, encoded.placedEvent)
-            return PlacedOrder(order: try OrderWriteRules.placed(draft, location: location), created: true)
+            return PlacedOrder(order: try OrderWriteRules.placed(draft, placement), created: true)
         }
     }
 
-    /// Tries each candidate location in turn, inside a savepoint when another location could still
-    /// follow, so a location that lacks one line leaves no reservation behind (a shortage at the last
-    /// one fails the whole transaction); returns the location that had everything.
-    private static func reserveStock(_ db: Database, for draft: OrderDraft) throws -> String {
-        var firstShortage: (sku: String, location: String)?
+    /// Runs the reservations `StockAllocation` asks for, an all-or-nothing attempt that another may
+    /// follow inside a savepoint, so a location that lacks one line leaves no reservation behind (a
+    /// shortage in the last attempt fails the whole transaction).
+    private static func reserveStock(_ db: Database, for draft: OrderDraft) throws -> StockAllocation.Placement {
         let context = StockMoveContext(reference: draft.id, note: nil, actor: draft.channel, now: draft.placedAt)
-        func reserveAll(at location: String) throws -> String? {
-            for line in draft.lines {
-                if try !SQLiteStockLedger.reserve(db, location: location, sku: line.sku, quantity: line.quantity, context) { return line.sku }
-            }
-            return nil
-        }
-        for (index, location) in draft.stockLocations.enumerated() {
+        var allocation = StockAllocation(draft)
+        while let attempt = allocation.next() {
+            var reserved: [Int] = []
             var shortage: String?
-            if index < draft.stockLocations.count - 1 {
+            func reserve() throws {
+                for line in attempt.lines {
+                    if try SQLiteStockLedger.reserve(db, location: attempt.location, sku: line.sku, quantity: line.quantity, context) {
+                        reserved.append(line.number)
+                    } else {
+                        shortage = shortage ?? line.sku
+                        if attempt.allOrNothing {
+                            reserved = []
+                            return
+                        }
+                    }
+                }
+            }
+            if attempt.guarded {
                 try db.inSavepoint {
-                    shortage = try reserveAll(at: location)
+                    try reserve()
                     return shortage == nil ? .commit : .rollback
                 }
             } else {
-                shortage = try reserveAll(at: location)
+                try reserve()
             }
-            guard let shortage else { return location }
-            firstShortage = firstShortage ?? (shortage, location)
+            allocation.record(reserved: reserved, shortage: shortage)
         }
-        throw OrderStoreError.outOfStock(sku: firstShortage?.sku ?? draft.lines.first?.sku ?? "", location: firstShortage?.location ?? "")
+        return try allocation.result()
     }
 
     public func order(idempotencyKey: String) async throws -> Order? {

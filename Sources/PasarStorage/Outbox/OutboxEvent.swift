@@ -13,6 +13,8 @@ public struct OutboxEvent: Sendable, Equatable {
         case orderDelivered = "order_delivered"
         case orderCollected = "order_collected"
         case orderCancelled = "order_cancelled"
+        /// One shipment of a split order was cancelled; the rest of the order goes on.
+        case shipmentCancelled = "shipment_cancelled"
         case returnReceived = "return_received"
         case refundIssued = "refund_issued"
         /// A cart with lines and a consenting address was left idle: told once per cart, ever.
@@ -26,7 +28,7 @@ public struct OutboxEvent: Sendable, Equatable {
             case .placed: self = .orderPlaced
             case .paid: self = .orderPaid
             case .readyForPickup: self = .orderReadyForPickup
-            case .shipped: self = .orderShipped
+            case .partiallyShipped, .shipped: self = .orderShipped
             case .delivered: self = .orderDelivered
             case .collected: self = .orderCollected
             case .cancelled: self = .orderCancelled

@@ -48,6 +48,13 @@ public final class PostgresDatabase: Sendable {
         _ location: PostgresLocation, maximumConnections: Int = 20, leaseTimeout: Duration = .milliseconds(1500),
         logger: Logger = Logger(label: "pasar.postgres")
     ) async throws -> PostgresDatabase {
+        try await open(location, maximumConnections: maximumConnections, leaseTimeout: leaseTimeout, logger: logger, steps: PostgresMigrations.steps)
+    }
+
+    /// `open`, bringing the schema only through `steps` (the upgrade tests stop at an older version).
+    static func open(
+        _ location: PostgresLocation, maximumConnections: Int, leaseTimeout: Duration, logger: Logger, steps: [PostgresMigrations.Step]
+    ) async throws -> PostgresDatabase {
         // Leasing a connection before `run()` began works but logs a warning; wait until the runner is about to call it.
         let (started, signal) = AsyncStream.makeStream(of: Void.self)
         let database = PostgresDatabase(
@@ -57,7 +64,7 @@ public final class PostgresDatabase: Sendable {
         await Task.yield()
         do {
             try await database.checkReachable(within: .seconds(30))
-            try await PostgresMigrations.migrate(database)
+            try await PostgresMigrations.migrate(database, steps: steps)
         } catch {
             await database.close()
             throw error

@@ -14,7 +14,7 @@ enum PostgresMigrations {
 
     /// Every process migrates at start; a transaction-level advisory lock lets one do the work while
     /// the others wait and then find nothing left to do.
-    static func migrate(_ database: PostgresDatabase) async throws {
+    static func migrate(_ database: PostgresDatabase, steps: [Step] = steps) async throws {
         try await database.write { connection in
             try await connection.execute("SELECT pg_advisory_xact_lock(\(lockKey))")
             try await connection.execute(
@@ -34,6 +34,7 @@ enum PostgresMigrations {
 
     static let steps: [Step] = [
         catalog, carts, inventory, customers, orders, search, cartCodes, webhooks, emails, outboxResources, marketingConsent, storeOperations,
+        splitShipments,
     ]
 
     static let catalog = Step(
