@@ -21,6 +21,8 @@ public struct APIServices: Sendable {
     public let orders: any OrderStore
     public let customers: any CustomerStore
     public let customerProfiles: CustomerProfileStore
+    /// Bought-together and per-customer recommendations, cached.
+    let recommendations: Recommendations
     /// Stock transfers between locations.
     public let transfers: TransferStore
     /// Marketing consent and abandoned-cart reminders.
@@ -88,6 +90,7 @@ public struct APIServices: Sendable {
         orders = commerce.orders
         customers = commerce.customers
         customerProfiles = commerce.customerProfiles
+        recommendations = Recommendations(store: commerce.recommendations, catalog: catalog, inventory: commerce.inventory)
         transfers = commerce.transfers
         marketing = commerce.marketing
         storeOperations = commerce.storeOperations

@@ -43,6 +43,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     AvailabilityController(services: services).addRoutes(to: v1)
     OrdersController(services: services).addRoutes(to: v1)
     CustomersController(services: services).addRoutes(to: v1)
+    RecommendationsController(services: services).addRoutes(to: v1)
     StoreController(services: services).addRoutes(to: v1)
     TransferController(services: services).addRoutes(to: v1)
     let admin = v1.group("admin").add(middleware: AdminOnlyMiddleware(keyring: services.keyring))

@@ -15,6 +15,7 @@ public struct CommerceStores: Sendable {
     public let marketing: MarketingStore
     /// Pickup queues, till tenders and the stores' audit log.
     public let storeOperations: StoreOperationsStore
+    public let recommendations: RecommendationStore
     public let payments: PaymentProviders
 
     public init(_ stores: PasarStores, payments: PaymentProviders = .standard) {
@@ -25,6 +26,7 @@ public struct CommerceStores: Sendable {
         transfers = stores.transfers
         marketing = stores.marketing
         storeOperations = stores.storeOperations
+        recommendations = stores.recommendations
         self.payments = payments
     }
 }

@@ -20,6 +20,11 @@ struct RequestScope {
         guard let market = services.markets.snapshot.market(code: code) else {
             throw Problem.notFound("market '\(code)'", field: "market")
         }
+        try self.init(market: market, request: request, context: context, services: services, allowCustomerGroup: allowCustomerGroup)
+    }
+
+    /// The scope in `market`, for routes that do not name it in the path.
+    init(market: Market, request: Request, context: AppRequestContext, services: APIServices, allowCustomerGroup: Bool = false) throws {
         self.market = market
         language = try services.languages.language(offered: market.languages, marketCode: market.code, request: request)
         let query = QueryValues(request: request)

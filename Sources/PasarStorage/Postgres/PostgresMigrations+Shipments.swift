@@ -10,6 +10,7 @@ extension PostgresMigrations {
             """,
             "ALTER TABLE order_lines ADD COLUMN shipment BIGINT",
             "UPDATE order_lines SET shipment = 1 WHERE order_id IN (SELECT id FROM orders WHERE fulfilment = 'ship')",
+            "CREATE INDEX order_lines_by_product ON order_lines(product_id, order_id)",
             """
             ALTER TABLE order_shipments ADD COLUMN status TEXT CHECK (status IN ('pending', 'shipped', 'delivered', 'cancelled')),
                 ADD COLUMN closed_at BIGINT, ALTER COLUMN carrier DROP NOT NULL, ALTER COLUMN tracking_number DROP NOT NULL,

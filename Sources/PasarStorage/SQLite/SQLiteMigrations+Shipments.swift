@@ -51,6 +51,8 @@ extension SQLiteMigrations {
                     CREATE INDEX orders_by_pickup_store ON orders(pickup_store, status, placed_at);
                     ALTER TABLE order_lines ADD COLUMN shipment INTEGER;  -- the shipment it leaves in (ship orders)
                     UPDATE order_lines SET shipment = 1 WHERE order_id IN (SELECT id FROM orders WHERE fulfilment = 'ship');
+                    -- What was bought with a product (recommendations).
+                    CREATE INDEX order_lines_by_product ON order_lines(product_id, order_id);
                     CREATE TABLE order_shipments_new (
                         order_id TEXT NOT NULL REFERENCES orders(id),
                         number INTEGER NOT NULL,
