@@ -23,6 +23,7 @@ public struct PasarStores: Sendable {
     public let transfers: TransferStore
     /// What customers bought together, for recommendations.
     public let recommendations: RecommendationStore
+    public let addresses: CustomerAddressStore
     /// Changes made by other processes on the same database; nil on SQLite, where one process owns the file.
     public let changeFeed: (any ChangeFeed)?
     /// Which database: "sqlite" or "postgresql".
@@ -45,7 +46,8 @@ public struct PasarStores: Sendable {
             carts: SQLiteCartStore(database: database, lifetime: cartLifetime), inventory: SQLiteInventoryStore(database: database),
             orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database),
             webhooks: WebhookStore(runner: SQLiteRunner(database: database)), emails: EmailStore(runner: SQLiteRunner(database: database)), marketing: MarketingStore(runner: SQLiteRunner(database: database), cartLifetime: cartLifetime), storeOperations: StoreOperationsStore(runner: SQLiteRunner(database: database)), customerProfiles: CustomerProfileStore(runner: SQLiteRunner(database: database)), transfers: TransferStore(runner: SQLiteRunner(database: database)),
-            recommendations: RecommendationStore(runner: SQLiteRunner(database: database)), changeFeed: nil,
+            recommendations: RecommendationStore(runner: SQLiteRunner(database: database)),
+            addresses: CustomerAddressStore(runner: SQLiteRunner(database: database)), changeFeed: nil,
             kind: "sqlite", closeDatabase: { try database.close() })
     }
 

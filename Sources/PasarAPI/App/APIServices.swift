@@ -23,6 +23,8 @@ public struct APIServices: Sendable {
     public let customerProfiles: CustomerProfileStore
     /// Bought-together and per-customer recommendations, cached.
     let recommendations: Recommendations
+    /// Customers' saved addresses, named at checkout.
+    public let addresses: CustomerAddressStore
     /// Stock transfers between locations.
     public let transfers: TransferStore
     /// Marketing consent and abandoned-cart reminders.
@@ -91,6 +93,7 @@ public struct APIServices: Sendable {
         customers = commerce.customers
         customerProfiles = commerce.customerProfiles
         recommendations = Recommendations(store: commerce.recommendations, catalog: catalog, inventory: commerce.inventory)
+        addresses = commerce.addresses
         transfers = commerce.transfers
         marketing = commerce.marketing
         storeOperations = commerce.storeOperations

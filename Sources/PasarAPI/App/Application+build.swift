@@ -44,6 +44,8 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     OrdersController(services: services).addRoutes(to: v1)
     CustomersController(services: services).addRoutes(to: v1)
     RecommendationsController(services: services).addRoutes(to: v1)
+    CustomerAddressesController(services: services).addRoutes(to: v1)
+    CheckoutProposalController(services: services).addRoutes(to: v1)
     StoreController(services: services).addRoutes(to: v1)
     TransferController(services: services).addRoutes(to: v1)
     let admin = v1.group("admin").add(middleware: AdminOnlyMiddleware(keyring: services.keyring))

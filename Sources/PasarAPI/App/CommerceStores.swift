@@ -16,6 +16,7 @@ public struct CommerceStores: Sendable {
     /// Pickup queues, till tenders and the stores' audit log.
     public let storeOperations: StoreOperationsStore
     public let recommendations: RecommendationStore
+    public let addresses: CustomerAddressStore
     public let payments: PaymentProviders
 
     public init(_ stores: PasarStores, payments: PaymentProviders = .standard) {
@@ -27,6 +28,7 @@ public struct CommerceStores: Sendable {
         marketing = stores.marketing
         storeOperations = stores.storeOperations
         recommendations = stores.recommendations
+        addresses = stores.addresses
         self.payments = payments
     }
 }

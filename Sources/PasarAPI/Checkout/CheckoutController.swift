@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import PasarCore
+import PasarMarkets
 import PasarStorage
 
 /// `POST /v1/carts/{cart}/checkout` with a required `Idempotency-Key`: turns the cart into an order.
@@ -38,7 +39,6 @@ struct CheckoutController {
         let input = try await request.decode(as: CheckoutInput.self, context: context)
         guard !cart.lines.isEmpty else { throw Problem(.conflict, code: "cart_empty", title: "Cart empty", detail: "the cart has no lines", field: "lines") }
         let scope = try CartScope(marketCode: cart.market, request: request, context: context, services: services)
-        let fulfilment = try CheckoutFulfilment(input.fulfilment, market: scope.market)
         let email = try CartInputRules.email(input.email) ?? cart.email
         var customerID = cart.customerID
         if customerID == nil, let named = try input.customerID.map({ try CartInputRules.customerID($0) }) {
@@ -46,6 +46,7 @@ struct CheckoutController {
             try await CustomerAccess.require(named, request: request, context: context, services: services)
             customerID = named
         }
+        let fulfilment = try CheckoutFulfilment(try await savedAddress(input.fulfilment, customerID: customerID, market: scope.market), market: scope.market)
         // A walk-in customer at the till needs no address: they take the receipt with them.
         guard email != nil || customerID != nil || fulfilment.atTill else { throw Problem.invalidField("email", "is required when the cart has no customer") }
         let checkout = PlaceOrder.Checkout(
@@ -62,6 +63,22 @@ struct CheckoutController {
         }
         return try OrderView.reply(
             placed.order, markets: services.markets.snapshot, status: placed.created ? .created : .ok, location: "/v1/orders/\(placed.order.id)")
+    }
+
+    /// The fulfilment with the saved address `address_id` names written out: one of the customer's,
+    /// in a country of the market.
+    private func savedAddress(_ input: CheckoutInput.Fulfilment, customerID: String?, market: Market) async throws -> CheckoutInput.Fulfilment {
+        guard let addressID = input.addressID else { return input }
+        let field = "fulfilment.address_id"
+        guard input.address == nil else { throw Problem.invalidField(field, "give address or address_id, not both") }
+        guard let customerID, let saved = try await services.addresses.address(id: addressID, customerID: customerID) else {
+            throw Problem.invalidField(field, "'\(addressID)' is not a saved address of the cart's customer")
+        }
+        guard market.countries.contains(saved.address.country) else {
+            throw Problem.invalidField(
+                field, "the address is in \(saved.address.country), not a country of market \(market.code) (\(market.countries.joined(separator: ", ")))")
+        }
+        return input.shipping(to: CheckoutInput.AddressInput(saved))
     }
 
     /// A sale at the till: the tenders are checked against the priced total before anything is

@@ -37,36 +37,38 @@ struct CheckoutFulfilment {
                     "'\(methodID)' is not a shipping method of market \(market.code) (\(market.shippingMethods.map(\.id).joined(separator: ", ")))")
             }
             guard let address = input.address else { throw Problem.invalidField("fulfilment.address", "is required to ship") }
-            let shipTo = try Self.address(address, market: market)
-            let routing = ShipRouting(market: market).locations(postalCode: shipTo.postalCode, near: try Self.coordinate(address))
+            let shipTo = try Self.address(address, countries: market.countries, of: "market \(market.code)", field: "fulfilment.address")
+            let routing = ShipRouting(market: market).locations(
+                postalCode: shipTo.postalCode, near: try Self.coordinate(address, field: "fulfilment.address"))
             guard !routing.isEmpty else { throw Problem.invalidField("fulfilment.type", "no location of market \(market.code) ships orders") }
             (value, locations, shippingMethod) = (.ship(method: methodID, address: shipTo), routing, methodID)
         }
     }
 
-    /// The address's coordinates: both or neither, each in range.
-    private static func coordinate(_ input: CheckoutInput.AddressInput) throws -> Coordinate? {
+    /// The address's coordinates: both or neither, each in range; `field` names the address in problems.
+    static func coordinate(_ input: CheckoutInput.AddressInput, field: String) throws -> Coordinate? {
         switch (input.latitude, input.longitude) {
         case (nil, nil): return nil
         case (let latitude?, let longitude?):
-            guard (-90...90).contains(latitude) else { throw Problem.invalidField("fulfilment.address.latitude", "must be from -90 to 90") }
-            guard (-180...180).contains(longitude) else { throw Problem.invalidField("fulfilment.address.longitude", "must be from -180 to 180") }
+            guard (-90...90).contains(latitude) else { throw Problem.invalidField("\(field).latitude", "must be from -90 to 90") }
+            guard (-180...180).contains(longitude) else { throw Problem.invalidField("\(field).longitude", "must be from -180 to 180") }
             return Coordinate(latitude: latitude, longitude: longitude)
-        case (nil, _): throw Problem.invalidField("fulfilment.address.latitude", "goes with longitude")
-        case (_, nil): throw Problem.invalidField("fulfilment.address.longitude", "goes with latitude")
+        case (nil, _): throw Problem.invalidField("\(field).latitude", "goes with longitude")
+        case (_, nil): throw Problem.invalidField("\(field).longitude", "goes with latitude")
         }
     }
 
-    private static func address(_ input: CheckoutInput.AddressInput, market: Market) throws -> ShippingAddress {
-        func text(_ value: String, _ field: String, max: Int = 200) throws -> String {
+    /// The address checked: each text 1 to 200 characters (postal code 20), a country of `countries`
+    /// (`place` names where they come from in the problem); `field` names the address in problems.
+    static func address(_ input: CheckoutInput.AddressInput, countries: [String], of place: String, field: String) throws -> ShippingAddress {
+        func text(_ value: String, _ name: String, max: Int = 200) throws -> String {
             let trimmed = value.trimmingCharacters(in: .whitespaces)
-            guard (1...max).contains(trimmed.count) else { throw Problem.invalidField("fulfilment.address.\(field)", "must be 1 to \(max) characters") }
+            guard (1...max).contains(trimmed.count) else { throw Problem.invalidField("\(field).\(name)", "must be 1 to \(max) characters") }
             return trimmed
         }
         let country = input.country.uppercased()
-        guard market.countries.contains(country) else {
-            throw Problem.invalidField(
-                "fulfilment.address.country", "'\(input.country)' is not a country of market \(market.code) (\(market.countries.joined(separator: ", ")))")
+        guard countries.contains(country) else {
+            throw Problem.invalidField("\(field).country", "'\(input.country)' is not a country of \(place) (\(countries.joined(separator: ", ")))")
         }
         return ShippingAddress(
             name: try text(input.name, "name"), line1: try text(input.line1, "line1"), line2: try input.line2.map { try text($0, "line2") },

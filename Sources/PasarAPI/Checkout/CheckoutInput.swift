@@ -23,10 +23,26 @@ struct CheckoutInput: Decodable {
         let store: String?
         let shippingMethod: String?
         let address: AddressInput?
+        /// A saved address of the cart's customer, instead of `address`.
+        let addressID: String?
 
         enum CodingKeys: String, CodingKey {
             case type, store, address
             case shippingMethod = "shipping_method"
+            case addressID = "address_id"
+        }
+
+        /// The same fulfilment shipping to `address` (a saved address named by `address_id`).
+        func shipping(to address: AddressInput) -> Fulfilment {
+            Fulfilment(type: type, store: store, shippingMethod: shippingMethod, address: address, addressID: nil)
+        }
+
+        init(type: FulfilmentType, store: String?, shippingMethod: String?, address: AddressInput?, addressID: String?) {
+            self.type = type
+            self.store = store
+            self.shippingMethod = shippingMethod
+            self.address = address
+            self.addressID = addressID
         }
 
         init(from decoder: any Decoder) throws {
@@ -38,6 +54,7 @@ struct CheckoutInput: Decodable {
             store = try container.decodeIfPresent(String.self, forKey: .store)
             shippingMethod = try container.decodeIfPresent(String.self, forKey: .shippingMethod)
             address = try container.decodeIfPresent(AddressInput.self, forKey: .address)
+            addressID = try container.decodeIfPresent(String.self, forKey: .addressID)
         }
     }
 
@@ -55,6 +72,28 @@ struct CheckoutInput: Decodable {
         enum CodingKeys: String, CodingKey {
             case name, line1, line2, city, country, latitude, longitude
             case postalCode = "postal_code"
+        }
+
+        init(name: String, line1: String, line2: String?, postalCode: String, city: String, country: String, latitude: Double?, longitude: Double?) {
+            self.name = name
+            self.line1 = line1
+            self.line2 = line2
+            self.postalCode = postalCode
+            self.city = city
+            self.country = country
+            self.latitude = latitude
+            self.longitude = longitude
+        }
+
+        init(_ saved: SavedAddress) {
+            name = saved.address.name
+            line1 = saved.address.line1
+            line2 = saved.address.line2
+            postalCode = saved.address.postalCode
+            city = saved.address.city
+            country = saved.address.country
+            latitude = saved.latitude
+            longitude = saved.longitude
         }
     }
 
