@@ -25,6 +25,8 @@ public struct APIServices: Sendable {
     public let transfers: TransferStore
     /// Marketing consent and abandoned-cart reminders.
     public let marketing: MarketingStore
+    /// Loyalty points: balances, histories, liabilities.
+    public let loyalty: LoyaltyStore
     public let storeOperations: StoreOperationsStore
     public let payments: PaymentProviders
     let languages = LanguageResolver()
@@ -90,6 +92,7 @@ public struct APIServices: Sendable {
         customerProfiles = commerce.customerProfiles
         transfers = commerce.transfers
         marketing = commerce.marketing
+        loyalty = commerce.loyalty
         storeOperations = commerce.storeOperations
         payments = commerce.payments
         cartMessages = CartMessages(catalog: messages)

@@ -44,6 +44,8 @@ extension Problem {
                 .conflict, code: "not_returnable", title: "Not returnable yet", detail: error.description, field: "order",
                 extensions: ["order_status": status.rawValue]
             ).saying("problem_not_returnable")
+        case .loyaltyInsufficient(let requested, let balance):
+            .loyaltyInsufficient(requested: requested, balance: balance, status: .conflict, field: "loyalty.points")
         }
     }
 

@@ -57,8 +57,10 @@ struct OrderStatusPlan {
             events.append(
                 OrderEventToAppend(kind: .refundIssued, arguments: .init(order: order.number, amount: refundOwed)))
         }
+        let loyalty = try OrderLoyaltySteps(change, on: order, becomesPaid: paidAt != nil && !order.isPaid, refundOwed: refundOwed)
+        events += loyalty.events
         self.events = events
-        var shared: [SQLFragment] = []
+        var shared: [SQLFragment] = loyalty.statements
         if change.target == .shipped, let tracking = change.tracking { shared.append(OrderShipmentSQL.insert(order: order, tracking: tracking, now: change.now)) }
         shared += change.till?.statements(order: order, status: change.target, now: change.now) ?? []
         sharedStatements = shared

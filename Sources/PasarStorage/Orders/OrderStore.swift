@@ -46,6 +46,9 @@ public struct OrderStatusChangeRequest: Sendable {
     /// The parcel's carrier and tracking number, when shipping.
     public let tracking: ShipmentTracking?
     public let now: Date
+    /// The order's market's loyalty rule: a step that makes the order paid earns points by it, and a
+    /// cancellation gives back redeemed points expiring by it.
+    public var loyalty: LoyaltyProgram?
 
     public init(
         orderID: String, target: OrderStatus, actor: String, note: String?, captureReference: String?, till: TillRecord? = nil,
@@ -138,6 +141,9 @@ public enum OrderStoreError: Error, Equatable, Sendable, CustomStringConvertible
     case refund(line: Int, RefundError)
     /// Returns are taken once the goods left (shipped, delivered or collected).
     case notReturnable(OrderStatus)
+    /// The customer's loyalty balance (negative while a clawback is owed) is below the points the
+    /// cart redeems: another checkout spent them first, or they expired.
+    case loyaltyInsufficient(requested: Int64, balance: Int64)
 
     public var description: String {
         switch self {
@@ -150,6 +156,7 @@ public enum OrderStoreError: Error, Equatable, Sendable, CustomStringConvertible
         case .unknownLine(let number): "the order has no line \(number)"
         case .refund(let line, let error): "line \(line): \(error)"
         case .notReturnable(let status): "an order that is \(status.rawValue) cannot be returned yet"
+        case .loyaltyInsufficient(let requested, let balance): "the cart redeems \(requested) points but the balance is \(balance)"
         }
     }
 }

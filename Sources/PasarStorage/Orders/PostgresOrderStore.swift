@@ -50,6 +50,12 @@ public final class PostgresOrderStore: OrderStore {
             let location = try await Self.reserveStock(connection, for: draft)
             if location != firstChoice { try await connection.execute("UPDATE orders SET location = \(location) WHERE id = \(draft.id)") }
             try await PostgresOutbox.append(connection, encoded.placedEvent)
+            if let redemption = draft.loyaltyRedemption, let entries = LoyaltyRedemptionPlan.entries(draft) {
+                if let lock = LoyaltyRedemptionPlan.lock(draft, dialect: .postgres) { try await PostgresSQL.execute(connection, lock) }
+                let plan = try LoyaltyRedemptionPlan(draft, redemption: redemption, rows: try await PostgresSQL.rows(connection, entries))
+                for statement in plan.statements { try await PostgresSQL.execute(connection, statement) }
+                try await PostgresOutbox.append(connection, plan.event)
+            }
             return PlacedOrder(order: try OrderWriteRules.placed(draft, location: location), created: true)
         }
     }

@@ -26,6 +26,11 @@ public final class SQLiteOrderStore: OrderStore {
             let location = try Self.reserveStock(db, for: draft)
             try SQLiteOrderRows.insert(db, draft: draft, encoded: encoded, idempotencyKey: idempotencyKey, location: location)
             try SQLiteOutbox.append(db, encoded.placedEvent)
+            if let redemption = draft.loyaltyRedemption, let entries = LoyaltyRedemptionPlan.entries(draft) {
+                let plan = try LoyaltyRedemptionPlan(draft, redemption: redemption, rows: try SQLiteSQL.rows(db, entries))
+                for statement in plan.statements { try SQLiteSQL.execute(db, statement) }
+                try SQLiteOutbox.append(db, plan.event)
+            }
             return PlacedOrder(order: try OrderWriteRules.placed(draft, location: location), created: true)
         }
     }

@@ -33,7 +33,7 @@ enum PostgresMigrations {
     static let lockKey: Int64 = 0x7061_7361_725F_6D69  // "pasar_mi"
 
     static let steps: [Step] = [
-        catalog, carts, inventory, customers, orders, search, cartCodes, webhooks, emails, outboxResources, marketingConsent, storeOperations,
+        catalog, carts, inventory, customers, orders, search, cartCodes, webhooks, emails, outboxResources, marketingConsent, storeOperations, loyalty,
     ]
 
     static let catalog = Step(

@@ -86,6 +86,7 @@ enum SQLiteMigrations {
         registerOutboxResources(in: &migrator)
         registerMarketingConsent(in: &migrator)
         registerStoreOperations(in: &migrator)
+        registerLoyalty(in: &migrator)
         return migrator
     }
 }
