@@ -1,4 +1,5 @@
 import PasarCore
+import Yams
 
 extension MarketFileParser {
     /// `loyalty:` — points per whole currency unit paid, the value of one point in the market's
