@@ -149,6 +149,34 @@ struct LoyaltyTests {
         }
     }
 
+    /// The phone and the till check out the same cart at once, each with its own key: one order,
+    /// the points spent once.
+    @Test func twoDevicesCheckingOutAtOnceSpendThePointsOnce() async throws {
+        try await TestServer().run { client in
+            let carts = CartClient(client: client)
+            let orders = OrderClient(client: client)
+            try await orders.receive("TEA-RIZE-BLACK-250G", at: "zurich-hb", units: 10)
+            let token = try await carts.token(for: Self.customer)
+            let first = try await carts.create(market: "ch", lines: [("TEA-RIZE-BLACK-250G", 4)], customer: Self.customer)
+            let order = try orders.placed(try await orders.checkout(first.id, fulfilment: ["type": "collect", "store": "zurich-hb"], key: "devices-1"))
+            #expect(try await orders.setStatus(order.id, "paid").status == .ok)
+            let cart = try await carts.create(market: "ch", lines: [("TEA-RIZE-BLACK-250G", 1)], customer: Self.customer)
+            #expect(try await carts.send(.post, "/v1/carts/\(cart.id)/loyalty", body: ["points": 25], headers: [.customerToken: token]).status == .ok)
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for (index, channel) in ["mobile", "pos", "web", "mobile"].enumerated() {
+                    group.addTask {
+                        try await orders.checkout(cart.id, fulfilment: ["type": "collect", "store": "zurich-hb"], key: "devices-\(index + 2)", channel: channel)
+                            .status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1 && statuses.filter { $0 == .conflict }.count == 3, "\(statuses)")
+            let account = try await account(client, token: token)
+            #expect(account.balance == 5 && account.history.filter { $0.kind == "redeem" }.map(\.points) == [-25])
+        }
+    }
+
     @Test func badInputIsRefusedNamingTheField() async throws {
         try await TestServer().run { client in
             let carts = CartClient(client: client)
