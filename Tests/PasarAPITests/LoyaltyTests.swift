@@ -84,6 +84,11 @@ struct LoyaltyTests {
             let afterSale = try await account(client, token: token)
             #expect(afterSale.balance == 30 - 20 + 7, "20 spent, 7 earned on CHF 7.30")
             #expect(afterSale.history.map(\.kind) == ["earn", "redeem", "earn"])
+            let atTill = try await client.execute(uri: "/v1/customers/\(Self.customer)/loyalty?market=ch", method: .get, headers: staff()) { response in
+                #expect(response.status == .ok, "\(response.text)")
+                return try response.json(LoyaltyAccountBody.self)
+            }
+            #expect(atTill.balance == 17, "the till reads the balance with its staff key")
             let redeemedMessages = try await orders.messages(of: receipt)
             #expect(redeemedMessages.contains("You redeemed 20 points worth CHF\u{a0}0.20 on order \(receipt.number)."), "\(redeemedMessages)")
 
