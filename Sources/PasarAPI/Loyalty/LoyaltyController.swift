@@ -25,7 +25,7 @@ struct LoyaltyController {
         if context.caller.stores == nil { try await CustomerAccess.require(customerID, request: request, context: context, services: services) }
         let query = QueryValues(request: request)
         try query.refuseUnknown(["market", "limit", "before", "lang"], route: "the loyalty account")
-        let (market, program) = try programMarket(query, required: true)
+        let (market, program) = try programMarket(query)
         let limit = try query.integer("limit", default: 20, range: 1...100)
         let before = try query.cursor("before")
         let language = try services.languages.language(offered: market.languages, marketCode: market.code, request: request)
@@ -51,7 +51,7 @@ struct LoyaltyController {
         try query.refuseUnknown(["market", "lang"], route: "the loyalty liability")
         let markets: [(Market, LoyaltyProgram)]
         if try query.string("market", maxLength: 20) != nil {
-            let (market, program) = try programMarket(query, required: true)
+            let (market, program) = try programMarket(query)
             markets = [(market, program)]
         } else {
             markets = services.markets.snapshot.markets.compactMap { market in market.loyalty.map { (market, $0) } }.sorted { $0.0.code < $1.0.code }
@@ -72,7 +72,7 @@ struct LoyaltyController {
     }
 
     /// The `market` parameter's market and its points rule: required, a market, with points.
-    private func programMarket(_ query: QueryValues, required: Bool) throws -> (Market, LoyaltyProgram) {
+    private func programMarket(_ query: QueryValues) throws -> (Market, LoyaltyProgram) {
         guard let code = try query.string("market", maxLength: 20)?.lowercased() else { throw Problem.missingField("market") }
         guard let market = services.markets.snapshot.market(code: code) else { throw Problem.loyaltyUnknownMarket(code) }
         guard let program = market.loyalty else { throw Problem.loyaltyNotOffered(market: code) }
