@@ -21,6 +21,7 @@ public struct PasarStores: Sendable {
     public let storeOperations: StoreOperationsStore
     public let customerProfiles: CustomerProfileStore
     public let transfers: TransferStore
+    public let loyalty: LoyaltyStore
     /// What customers bought together, for recommendations.
     public let recommendations: RecommendationStore
     public let addresses: CustomerAddressStore
@@ -45,7 +46,7 @@ public struct PasarStores: Sendable {
             catalog: try SQLiteCatalogStore(database: database, indexLanguages: indexLanguages, synonyms: synonyms),
             carts: SQLiteCartStore(database: database, lifetime: cartLifetime), inventory: SQLiteInventoryStore(database: database),
             orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database),
-            webhooks: WebhookStore(runner: SQLiteRunner(database: database)), emails: EmailStore(runner: SQLiteRunner(database: database)), marketing: MarketingStore(runner: SQLiteRunner(database: database), cartLifetime: cartLifetime), storeOperations: StoreOperationsStore(runner: SQLiteRunner(database: database)), customerProfiles: CustomerProfileStore(runner: SQLiteRunner(database: database)), transfers: TransferStore(runner: SQLiteRunner(database: database)),
+            webhooks: WebhookStore(runner: SQLiteRunner(database: database)), emails: EmailStore(runner: SQLiteRunner(database: database)), marketing: MarketingStore(runner: SQLiteRunner(database: database), cartLifetime: cartLifetime), storeOperations: StoreOperationsStore(runner: SQLiteRunner(database: database)), customerProfiles: CustomerProfileStore(runner: SQLiteRunner(database: database)), transfers: TransferStore(runner: SQLiteRunner(database: database)), loyalty: LoyaltyStore(runner: SQLiteRunner(database: database)),
             recommendations: RecommendationStore(runner: SQLiteRunner(database: database)),
             addresses: CustomerAddressStore(runner: SQLiteRunner(database: database)), changeFeed: nil,
             kind: "sqlite", closeDatabase: { try database.close() })

@@ -129,6 +129,7 @@ struct MarketsCommand: ParsableCommand {
             print("channels    \(market.channels.joined(separator: ", "))")
             print("shipping    \(market.shippingMethods.map { "\($0.id) \($0.price.decimalString)" }.joined(separator: ", ").ifEmpty("none"))")
             print("stores      \(market.stores.map { "\($0.id)\($0.pickup ? " (pickup)" : "")" }.joined(separator: ", ").ifEmpty("none"))")
+            print("loyalty     \(market.loyalty.map { "\($0.pointsPerUnit) per whole \(market.currency.code), a point is \($0.pointValue.decimalString), " + ($0.expiresAfterDays.map { "expires after \($0) days" } ?? "never expires") } ?? "none")")
             for language in market.languages {
                 let formatted = try NumberFormatting.shared.money(example, locale: language)
                 let cashText = try NumberFormatting.shared.money(cash.rounded, locale: language)

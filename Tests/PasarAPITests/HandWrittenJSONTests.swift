@@ -36,7 +36,8 @@ struct HandWrittenJSONTests {
                 taxIncluded: true, subtotal: try amount("23.30"), discount: try amount("0.00"), shipping: try amount("4.90"), net: try amount("25.90"),
                 tax: try amount("2.30"), total: try amount("28.20"),
                 taxes: [TaxRateView(rate: "7", net: try amount("21.78"), tax: try amount("1.52")), TaxRateView(rate: "19", net: try amount("4.12"), tax: try amount("0.78"))]),
-            cash: CashView(total: try amount("28.20"), adjustment: try amount("0.00")))
+            cash: CashView(total: try amount("28.20"), adjustment: try amount("0.00")),
+            loyalty: customer ? CartLoyaltyView(points: 500, pointsSpent: 320, discount: try amount("3.20")) : nil)
     }
 
     @Test(arguments: [(true, true), (false, false), (true, false)])

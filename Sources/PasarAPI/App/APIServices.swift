@@ -29,6 +29,8 @@ public struct APIServices: Sendable {
     public let transfers: TransferStore
     /// Marketing consent and abandoned-cart reminders.
     public let marketing: MarketingStore
+    /// Loyalty points: balances, histories, liabilities.
+    public let loyalty: LoyaltyStore
     public let storeOperations: StoreOperationsStore
     public let payments: PaymentProviders
     let languages = LanguageResolver()
@@ -96,6 +98,7 @@ public struct APIServices: Sendable {
         addresses = commerce.addresses
         transfers = commerce.transfers
         marketing = commerce.marketing
+        loyalty = commerce.loyalty
         storeOperations = commerce.storeOperations
         payments = commerce.payments
         cartMessages = CartMessages(catalog: messages)

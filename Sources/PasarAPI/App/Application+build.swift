@@ -36,6 +36,8 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     CatalogController(services: services).addRoutes(to: v1)
     SuggestionController(services: services).addRoutes(to: v1)
     CartController(services: services).addRoutes(to: v1)
+    CartLoyaltyController(services: services).addRoutes(to: v1)
+    LoyaltyController(services: services).addRoutes(to: v1)
     CartEventsStream(services: services).addRoutes(to: v1)
     CartCodeController(services: services).addRoutes(to: v1)
     CartRecoveryController(services: services).addRoutes(to: v1)
@@ -55,6 +57,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     CustomerTokenController(services: services).addRoutes(to: admin)
     InventoryAdminController(services: services).addRoutes(to: admin)
     OrderAdminController(services: services).addRoutes(to: admin)
+    LoyaltyController(services: services).addAdminRoutes(to: admin)
     if let webhooks = services.webhooks { WebhookAdminController(services: services, store: webhooks).addRoutes(to: admin) }
     if let emails = services.emails { EmailAdminController(store: emails).addRoutes(to: admin) }
     // Support and notification routes outside /admin that still need the admin key.

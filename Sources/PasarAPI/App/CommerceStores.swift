@@ -13,6 +13,8 @@ public struct CommerceStores: Sendable {
     public let customerProfiles: CustomerProfileStore
     public let transfers: TransferStore
     public let marketing: MarketingStore
+    /// Loyalty balances, histories and liabilities.
+    public let loyalty: LoyaltyStore
     /// Pickup queues, till tenders and the stores' audit log.
     public let storeOperations: StoreOperationsStore
     public let recommendations: RecommendationStore
@@ -26,6 +28,7 @@ public struct CommerceStores: Sendable {
         customerProfiles = stores.customerProfiles
         transfers = stores.transfers
         marketing = stores.marketing
+        loyalty = stores.loyalty
         storeOperations = stores.storeOperations
         recommendations = stores.recommendations
         addresses = stores.addresses

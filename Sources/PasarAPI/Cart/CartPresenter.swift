@@ -29,11 +29,16 @@ struct CartPresenter {
         let policy = CartCalculator.Policy(
             pricesIncludeTax: market.tax.mode == .inclusive, rounding: market.rounding.mode, level: market.rounding.level)
         let totals = try CartCalculator.totals(
-            lines: priced, currency: currency, discount: evaluation.discount(currency: currency), shipping: shippingChoice?.line,
-            policy: policy)
+            lines: priced, currency: currency, discount: evaluation.discount(currency: currency),
+            loyalty: try CartLoyaltyPricing.requested(cart, market: market), shipping: shippingChoice?.line, policy: policy)
         let byID = Dictionary(totals.lines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let cash = try totals.total.roundedForCash(increment: market.rounding.cashIncrementMinorUnits, rounding: market.rounding.cashMode)
 
+        let loyalty = try cart.loyaltyPoints > 0
+            ? CartLoyaltyView(
+                points: cart.loyaltyPoints, pointsSpent: CartLoyaltyPricing.spent(cart, market: market, totals: totals),
+                discount: amounts(totals.loyaltyDiscount))
+            : nil
         return CartView(
             id: cart.id, version: cart.version, status: cart.status.rawValue, market: cart.market, currency: cart.currency,
             language: language.identifier, customerID: cart.customerID, email: cart.email, channels: cart.channels,
@@ -54,7 +59,7 @@ struct CartPresenter {
                 shipping: try amounts(totals.shipping?.gross ?? .zero(currency)), net: try amounts(totals.net),
                 tax: try amounts(totals.tax), total: try amounts(totals.total),
                 taxes: try totals.taxes.map { TaxRateView(rate: $0.rate.description, net: try amounts($0.net), tax: try amounts($0.tax)) }),
-            cash: CashView(total: try amounts(cash.rounded), adjustment: try amounts(cash.adjustment)))
+            cash: CashView(total: try amounts(cash.rounded), adjustment: try amounts(cash.adjustment)), loyalty: loyalty)
     }
 
     private func lineView(_ line: StoredCartLine, totals: LineTotals?, product: Product?, amounts: AmountFormatter) throws -> CartLineView {

@@ -25,6 +25,13 @@ extension CartView: HandWrittenJSON {
             json.member("language", language)
             json.key("lines")
             json.array(lines, Self.line)
+            json.member("loyalty", loyalty) { json, loyalty in
+                json.object { json in
+                    json.member("discount", loyalty.discount, Self.amount)
+                    json.member("points", loyalty.points)
+                    json.member("points_spent", loyalty.pointsSpent)
+                }
+            }
             json.member("market", market)
             json.member("merged_into", mergedInto)
             json.member("shipping", shipping) { json, shipping in

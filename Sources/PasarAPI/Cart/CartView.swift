@@ -24,13 +24,15 @@ struct CartView: ResponseEncodable {
     let totals: CartTotalsView
     /// What the POS collects in cash: the total rounded to the market's cash increment.
     let cash: CashView
+    /// The loyalty points the cart redeems at checkout; absent when it redeems none.
+    var loyalty: CartLoyaltyView? = nil
     /// Present on the response of a sign-in or merge.
     var merge: MergeReport?
 
     enum CodingKeys: String, CodingKey {
         case id, version, status, market, currency, language, customerID = "customer_id", email, channels
         case createdAt = "created_at", updatedAt = "updated_at", expiresAt = "expires_at", mergedInto = "merged_into"
-        case itemCount = "item_count", lines, vouchers, shipping, totals, cash, merge
+        case itemCount = "item_count", lines, vouchers, shipping, totals, cash, loyalty, merge
     }
 }
 
@@ -127,5 +129,18 @@ struct MergeReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case mergedCartID = "merged_cart_id", changes
+    }
+}
+
+/// The points a signed-in customer's cart redeems: `points` as asked for, `points_spent` those the
+/// discount needs (fewer when the cart costs less than their value), and the discount they give,
+/// which is part of `totals.discount` and of each line's `discount`.
+struct CartLoyaltyView: Encodable, Equatable {
+    let points: Int64
+    let pointsSpent: Int64
+    let discount: AmountView
+
+    enum CodingKeys: String, CodingKey {
+        case points, pointsSpent = "points_spent", discount
     }
 }

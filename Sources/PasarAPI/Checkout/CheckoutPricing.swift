@@ -38,7 +38,8 @@ struct CheckoutPricing {
         let policy = CartCalculator.Policy(
             pricesIncludeTax: market.tax.mode == .inclusive, rounding: market.rounding.mode, level: market.rounding.level)
         let totals = try CartCalculator.totals(
-            lines: lines, currency: currency, discount: evaluation.discount(currency: currency), shipping: shipping, policy: policy)
+            lines: lines, currency: currency, discount: evaluation.discount(currency: currency),
+            loyalty: try CartLoyaltyPricing.requested(cart, market: market), shipping: shipping, policy: policy)
         let applied = evaluation.results.filter { $0.rejection == nil }.map(\.code)
         return (totals, applied)
     }

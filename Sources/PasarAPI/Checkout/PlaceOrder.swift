@@ -44,13 +44,15 @@ struct PlaceOrder {
             checkout.payment, fulfilment: checkout.fulfilment.value.kind, total: priced.totals.total, number: number, logger: logger)
         let now = Date()
         let delivery = method?.days.flatMap { DeliveryEstimates.shared.window(days: $0, from: now, timeZone: market.timeZone) }
+        let pointsSpent = CartLoyaltyPricing.spent(cart, market: market, totals: priced.totals)
         for attempt in 1...5 {
-            let draft = OrderDraft(
+            var draft = OrderDraft(
                 id: "ord_" + CartIdentifier.make(), number: number, cartID: cart.id, customerID: checkout.customerID, email: checkout.email,
                 market: market.code, channel: checkout.scope.channel, language: checkout.scope.language.identifier,
                 pricesIncludeTax: market.tax.mode == .inclusive, fulfilment: checkout.fulfilment.value,
                 stockLocations: checkout.fulfilment.locations, lines: lines, totals: totals, vouchers: priced.applied, payment: payment,
                 placedAt: now, delivery: delivery, shipmentPolicy: market.shipmentPolicy)
+            if pointsSpent > 0 { draft.loyaltyRedemption = OrderDraft.LoyaltyRedemption(points: pointsSpent, value: priced.totals.loyaltyDiscount) }
             do {
                 let result = try await orders.place(draft, idempotencyKey: checkout.idempotencyKey)
                 return (result.order, result.created)

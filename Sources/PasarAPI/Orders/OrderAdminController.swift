@@ -82,8 +82,9 @@ struct OrderAdminController {
         guard let shipment = Int64(number), order.shipments.contains(where: { $0.number == shipment }) else {
             throw Problem.notFound("shipment '\(number)' of order '\(id)'", field: "shipment")
         }
-        let updated = try await services.orders.changeShipment(
-            ShipmentStatusChangeRequest(orderID: id, shipment: shipment, target: target, actor: "admin", note: input.note, tracking: tracking))
+        var change = ShipmentStatusChangeRequest(orderID: id, shipment: shipment, target: target, actor: "admin", note: input.note, tracking: tracking)
+        change.loyalty = services.markets.snapshot.market(code: order.market)?.loyalty
+        let updated = try await services.orders.changeShipment(change)
         let refund = try updated.refunded.subtracting(order.refunded)
         if !refund.isZero, let provider = services.payments.provider(order.payment.provider) {
             let reference = try await provider.refund(order.payment, amount: refund, returnID: "shipment-\(shipment)")

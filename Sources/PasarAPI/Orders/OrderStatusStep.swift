@@ -37,8 +37,10 @@ struct OrderStatusStep {
                 throw Problem(HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required"), code: "payment_failed", title: "Payment failed", detail: error.description, field: "status")
             }
         }
-        let updated = try await services.orders.changeStatus(
-            OrderStatusChangeRequest(orderID: order.id, target: target, actor: actor, note: note, captureReference: capture, till: till, tracking: tracking))
+        var change = OrderStatusChangeRequest(
+            orderID: order.id, target: target, actor: actor, note: note, captureReference: capture, till: till, tracking: tracking)
+        change.loyalty = services.markets.snapshot.market(code: order.market)?.loyalty
+        let updated = try await services.orders.changeStatus(change)
         if target == .cancelled, order.isPaid, let provider = services.payments.provider(order.payment.provider) {
             let owed = try order.totals.total.subtracting(order.refunded)
             let reference = try await provider.refund(order.payment, amount: owed, returnID: "cancel")

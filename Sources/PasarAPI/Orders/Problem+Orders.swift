@@ -56,6 +56,8 @@ extension Problem {
                 .conflict, code: "not_returnable", title: "Not returnable yet", detail: error.description, field: "lines",
                 extensions: ["line": String(number)]
             ).saying("problem_line_not_shipped", ["line": .number(String(number))])
+        case .loyaltyInsufficient(let requested, let balance):
+            .loyaltyInsufficient(requested: requested, balance: balance, status: .conflict, field: "loyalty.points")
         }
     }
 

@@ -2,7 +2,8 @@
 ///
 /// 1. line amount = unit amount × quantity (exact);
 /// 2. the discount (a percentage of the subtotal, rounded once, or a fixed amount capped at the
-///    subtotal) is allocated over the lines in proportion to their amounts (largest remainder);
+///    subtotal), then the loyalty points' value (capped at what the discount left of the subtotal),
+///    together are allocated over the lines in proportion to their amounts (largest remainder);
 /// 3. tax per line on the discounted amount — or, when the market rounds per total, once per tax
 ///    rate on the sum of that rate's lines, allocated back to them — in the market's rounding mode.
 public enum CartCalculator {
@@ -49,7 +50,7 @@ public enum CartCalculator {
     }
 
     public static func totals(
-        lines: [Line], currency: Currency, discount: Discount = .none, shipping: Line? = nil, policy: Policy
+        lines: [Line], currency: Currency, discount: Discount = .none, loyalty: Money? = nil, shipping: Line? = nil, policy: Policy
     ) throws(MoneyError) -> CartTotals {
         var amounts: [Money] = []
         for line in lines {
@@ -59,7 +60,9 @@ public enum CartCalculator {
             amounts.append(try line.unitAmount.multiplied(by: line.quantity))
         }
         let subtotal = try Money.sum(amounts, currency: currency)
-        let discountTotal = try discountAmount(discount, subtotal: subtotal)
+        let voucherDiscount = try discountAmount(discount, subtotal: subtotal)
+        let loyaltyDiscount = try discountAmount(loyalty.map { .fixed($0) } ?? .none, subtotal: try subtotal.subtracting(voucherDiscount))
+        let discountTotal = try voucherDiscount.adding(loyaltyDiscount)
         let discounts =
             lines.isEmpty || discountTotal.isZero
             ? amounts.map { _ in Money.zero(currency) }
@@ -81,7 +84,7 @@ public enum CartCalculator {
         }
         let all = totals + (shippingTotals.map { [$0] } ?? [])
         return CartTotals(
-            lines: totals, subtotal: subtotal, discount: discountTotal, shipping: shippingTotals,
+            lines: totals, subtotal: subtotal, discount: discountTotal, loyaltyDiscount: loyaltyDiscount, shipping: shippingTotals,
             taxes: try taxLines(all, currency: currency), net: try Money.sum(all.map(\.net), currency: currency),
             tax: try Money.sum(all.map(\.tax), currency: currency), total: try Money.sum(all.map(\.gross), currency: currency))
     }

@@ -7,8 +7,10 @@ public struct CartTotals: Sendable, Equatable {
     public let lines: [LineTotals]
     /// Sum of line amounts before discounts (as listed: gross or net per the market's tax mode).
     public let subtotal: Money
-    /// Sum of line discounts (voucher amounts allocated over lines).
+    /// Sum of line discounts (voucher amounts and the loyalty points' value, allocated over lines).
     public let discount: Money
+    /// The part of `discount` that redeemed loyalty points pay.
+    public let loyaltyDiscount: Money
     public let shipping: LineTotals?
     /// Tax per rate, for receipts and invoices.
     public let taxes: [TaxLine]

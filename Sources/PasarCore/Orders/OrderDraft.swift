@@ -27,6 +27,20 @@ public struct OrderDraft: Sendable {
     public let delivery: DeliveryWindow?
     /// Whether a ship order may leave from several locations when none holds every line.
     public let shipmentPolicy: ShipmentPolicy
+    /// The customer's loyalty points the order spends (their value is part of `totals.discount`);
+    /// taken from the ledger in the order's transaction.
+    public var loyaltyRedemption: LoyaltyRedemption?
+
+    /// Points spent on an order and the discount they gave.
+    public struct LoyaltyRedemption: Sendable, Equatable {
+        public let points: Int64
+        public let value: Money
+
+        public init(points: Int64, value: Money) {
+            self.points = points
+            self.value = value
+        }
+    }
 
     public init(
         id: String, number: String, cartID: String?, customerID: String?, email: String?, market: String, channel: String, language: String,

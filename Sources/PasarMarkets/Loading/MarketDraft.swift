@@ -27,6 +27,7 @@ struct MarketDraft {
     let stores: [Store]
     let warehouses: [Warehouse]
     let shipmentPolicy: ShipmentPolicy
+    let loyalty: LoyaltyProgram?
 
     func market(rate: ExactDecimal?) -> Market {
         let source: PriceSource =
@@ -38,6 +39,6 @@ struct MarketDraft {
         return Market(
             code: code, names: names, countries: countries, currency: currency, acceptedCurrencies: acceptedCurrencies,
             languages: languages, timeZone: timeZone, tax: tax, rounding: rounding, priceSource: source, channels: channels,
-            shippingMethods: shippingMethods, stores: stores, warehouses: warehouses, file: file, shipmentPolicy: shipmentPolicy)
+            shippingMethods: shippingMethods, stores: stores, warehouses: warehouses, loyalty: loyalty, file: file, shipmentPolicy: shipmentPolicy)
     }
 }

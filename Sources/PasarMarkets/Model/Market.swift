@@ -34,6 +34,8 @@ public struct Market: Sendable, Hashable {
     public let stores: [Store]
     /// Stock locations that are not shops.
     public let warehouses: [Warehouse]
+    /// The loyalty points rule (`loyalty:`); nil when the market has no points.
+    public let loyalty: LoyaltyProgram?
     /// The file the market was read from.
     public let file: String
     /// Whether a ship order may leave from several locations when none holds every line

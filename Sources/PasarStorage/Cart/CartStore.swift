@@ -22,6 +22,9 @@ public protocol CartStore: Sendable {
     func addVoucher(code: String, write: CartWrite) async throws -> StoredCart
     func removeVoucher(code: String, write: CartWrite) async throws -> StoredCart
     func setShippingMethod(_ method: String?, write: CartWrite) async throws -> StoredCart
+    /// Sets the loyalty points the cart redeems at checkout (0: none); the ledger is not touched
+    /// until then.
+    func setLoyaltyPoints(_ points: Int64, write: CartWrite) async throws -> StoredCart
     /// Gives a guest cart to a customer; when the customer already has an active cart in that market
     /// the guest cart is merged into it (`CartMerge`), and that cart is returned.
     func signIn(customerID: String, email: String?, limits: CartLimits, write: CartWrite) async throws -> CartMergeResult

@@ -117,7 +117,7 @@ public final class PostgresCartStore: CartStore {
                 // A line added since the prices were computed has no price here: price again.
                 guard Set(lineIDs).isSubset(of: prices.keys) else { throw CartStoreError.marketChanged }
                 try await connection.execute(
-                    "UPDATE carts SET market = \(market), currency = \(currency), shipping_method = NULL WHERE id = \(write.cartID)")
+                    "UPDATE carts SET market = \(market), currency = \(currency), shipping_method = NULL, loyalty_points = 0 WHERE id = \(write.cartID)")
                 for id in lineIDs {
                     guard let price = prices[id] else { continue }
                     let quantity = try await connection.value(
@@ -158,6 +158,14 @@ public final class PostgresCartStore: CartStore {
         try await database.write { connection in
             try await touch(connection, write, itemsChanged: false)
             try await connection.execute("UPDATE carts SET shipping_method = \(method) WHERE id = \(write.cartID)")
+            return try await requireCart(connection, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func setLoyaltyPoints(_ points: Int64, write: CartWrite) async throws -> StoredCart {
+        try await database.write { connection in
+            try await touch(connection, write, itemsChanged: false)
+            try await connection.execute("UPDATE carts SET loyalty_points = \(points) WHERE id = \(write.cartID)")
             return try await requireCart(connection, id: write.cartID, now: write.now)
         }
     }
@@ -249,7 +257,7 @@ extension StoredCart {
             channels: (try row.get("channels", as: String.self)).split(separator: ",").map(String.init),
             shippingMethod: try row.get("shipping_method", as: String?.self), createdAt: Date(millis: try row.get("created_at")),
             updatedAt: Date(millis: try row.get("updated_at")), itemsUpdatedAt: Date(millis: try row.get("items_updated_at")), lines: lines,
-            vouchers: vouchers)
+            vouchers: vouchers, loyaltyPoints: try row.get("loyalty_points"))
     }
 }
 

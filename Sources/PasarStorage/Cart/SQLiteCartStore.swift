@@ -134,7 +134,7 @@ public final class SQLiteCartStore: CartStore {
             guard Set(lineIDs).isSubset(of: prices.keys) else { throw CartStoreError.marketChanged }
             do {
                 try db.executeCached(
-                    sql: "UPDATE carts SET market = ?, currency = ?, shipping_method = NULL WHERE id = ?",
+                    sql: "UPDATE carts SET market = ?, currency = ?, shipping_method = NULL, loyalty_points = 0 WHERE id = ?",
                     arguments: [market, currency, write.cartID])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 let cart = try requireCart(db, id: write.cartID, now: write.now)
@@ -180,6 +180,14 @@ public final class SQLiteCartStore: CartStore {
         try await pool.write { [self] db in
             try touch(db, write, itemsChanged: false)
             try db.executeCached(sql: "UPDATE carts SET shipping_method = ? WHERE id = ?", arguments: [method, write.cartID])
+            return try requireCart(db, id: write.cartID, now: write.now)
+        }
+    }
+
+    public func setLoyaltyPoints(_ points: Int64, write: CartWrite) async throws -> StoredCart {
+        try await pool.write { [self] db in
+            try touch(db, write, itemsChanged: false)
+            try db.executeCached(sql: "UPDATE carts SET loyalty_points = ? WHERE id = ?", arguments: [points, write.cartID])
             return try requireCart(db, id: write.cartID, now: write.now)
         }
     }
@@ -265,7 +273,7 @@ public final class SQLiteCartStore: CartStore {
 // 7 % of a cart write's profile. The column lists and the positions below go together.
 extension StoredCart {
     static let sqliteColumns =
-        "id, market, currency, customer_id, email, status, merged_into, version, channels, shipping_method, created_at, updated_at, items_updated_at"
+        "id, market, currency, customer_id, email, status, merged_into, version, channels, shipping_method, created_at, updated_at, items_updated_at, loyalty_points"
 
     init(row: Row, lines: [StoredCartLine], vouchers: [String]) throws {
         guard let status = Status(rawValue: row[5]) else { throw StorageError.corrupt("cart status") }
@@ -275,7 +283,7 @@ extension StoredCart {
             channels: (row[8] as String).split(separator: ",").map(String.init),
             shippingMethod: row[9], createdAt: Date(millis: row[10]),
             updatedAt: Date(millis: row[11]), itemsUpdatedAt: Date(millis: row[12]), lines: lines,
-            vouchers: vouchers)
+            vouchers: vouchers, loyaltyPoints: row[13])
     }
 }
 

@@ -30,6 +30,8 @@ public struct StoredCart: Sendable, Equatable {
     public let lines: [StoredCartLine]
     /// Voucher codes in the order they were applied.
     public let vouchers: [String]
+    /// The signed-in customer's loyalty points the cart redeems at checkout (0: none).
+    public var loyaltyPoints: Int64 = 0
 }
 
 /// A cart line with the price snapshot it was last priced at.

@@ -25,6 +25,9 @@ struct OrderReturnPlan {
     let refundTax: Money
     let events: [OrderEventToAppend]
     let stored: OrderReturn
+    /// The reversal of the order's earned loyalty points that the refund reaches
+    /// (`LoyaltyLedgerSQL.reversal`): SQL written once for either database.
+    let sharedStatements: [SQLFragment]
 
     /// `lines`: each requested line's refund (`OrderWriteRules.returnLine`), in the request's order.
     init(_ request: ReturnRequest, of order: Order, lines: [OrderReturn.Line]) throws {
@@ -37,6 +40,11 @@ struct OrderReturnPlan {
             OrderEventToAppend(
                 kind: kind, arguments: .init(order: order.number, count: units, amount: amount, returnID: request.id))
         }
+        sharedStatements = [
+            LoyaltyLedgerSQL.reversal(
+                order: order, reference: "reverse:" + request.id, refundedBefore: order.refunded, refundedAfter: try order.refunded.adding(refund),
+                now: request.now)
+        ].compactMap { $0 }
         stored = OrderReturn(
             id: request.id, orderID: order.id, channel: request.channel, location: request.location, reason: request.reason, lines: lines,
             refund: refund, refundTax: refundTax, paymentReference: nil, createdAt: request.now)

@@ -66,8 +66,10 @@ struct OrderStatusPlan {
         if let refundOwed {
             events.append(OrderEventToAppend(kind: .refundIssued, arguments: .init(order: order.number, amount: refundOwed)))
         }
+        let loyalty = try OrderLoyaltySteps(change, on: order, becomesPaid: paidAt != nil && !order.isPaid, refundOwed: refundOwed)
+        events += loyalty.events
         self.events = events
-        var shared: [SQLFragment] = []
+        var shared: [SQLFragment] = loyalty.statements
         if let shipmentMove, order.fulfilment.kind == .ship {
             shared.append(
                 OrderShipmentSQL.move(

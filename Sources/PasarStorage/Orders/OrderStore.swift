@@ -48,6 +48,9 @@ public struct OrderStatusChangeRequest: Sendable {
     /// The parcel's carrier and tracking number, when shipping.
     public let tracking: ShipmentTracking?
     public let now: Date
+    /// The order's market's loyalty rule: a step that makes the order paid earns points by it, and a
+    /// cancellation gives back redeemed points expiring by it.
+    public var loyalty: LoyaltyProgram?
 
     public init(
         orderID: String, target: OrderStatus, actor: String, note: String?, captureReference: String?, till: TillRecord? = nil,
@@ -144,6 +147,9 @@ public enum OrderStoreError: Error, Equatable, Sendable, CustomStringConvertible
     case shipmentTransition(number: Int64, from: ShipmentStatus, to: ShipmentStatus)
     /// The line's shipment has not left (or was cancelled): nothing of it can come back.
     case lineNotShipped(Int)
+    /// The customer's loyalty balance (negative while a clawback is owed) is below the points the
+    /// cart redeems: another checkout spent them first, or they expired.
+    case loyaltyInsufficient(requested: Int64, balance: Int64)
 
     public var description: String {
         switch self {
@@ -159,6 +165,7 @@ public enum OrderStoreError: Error, Equatable, Sendable, CustomStringConvertible
         case .unknownShipment(let number): "the order has no shipment \(number)"
         case .shipmentTransition(let number, let from, let to): "shipment \(number) is \(from.rawValue) and cannot become \(to.rawValue)"
         case .lineNotShipped(let number): "line \(number) has not been shipped"
+        case .loyaltyInsufficient(let requested, let balance): "the cart redeems \(requested) points but the balance is \(balance)"
         }
     }
 }

@@ -37,6 +37,7 @@ extension PostgresOrderStore {
             for event in plan.events {
                 try await PostgresOutbox.append(connection, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: request.now))
             }
+            for statement in plan.sharedStatements { try await PostgresSQL.execute(connection, statement) }
             return plan.stored
         }
     }

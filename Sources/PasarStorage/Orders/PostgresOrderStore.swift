@@ -55,6 +55,12 @@ public final class PostgresOrderStore: OrderStore {
                 for statement in OrderShipmentSQL.placement(orderID: draft.id, placement) { try await PostgresSQL.execute(connection, statement) }
             }
             try await PostgresOutbox.append(connection, encoded.placedEvent)
+            if let redemption = draft.loyaltyRedemption, let entries = LoyaltyRedemptionPlan.entries(draft) {
+                if let lock = LoyaltyRedemptionPlan.lock(draft, dialect: .postgres) { try await PostgresSQL.execute(connection, lock) }
+                let plan = try LoyaltyRedemptionPlan(draft, redemption: redemption, rows: try await PostgresSQL.rows(connection, entries))
+                for statement in plan.statements { try await PostgresSQL.execute(connection, statement) }
+                try await PostgresOutbox.append(connection, plan.event)
+            }
             return PlacedOrder(order: try OrderWriteRules.placed(draft, placement), created: true)
         }
     }

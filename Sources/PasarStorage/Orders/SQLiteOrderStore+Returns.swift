@@ -35,6 +35,7 @@ extension SQLiteOrderStore {
             for event in plan.events {
                 try SQLiteOutbox.append(db, OutboxEntry(event.kind, of: order, arguments: event.arguments, now: request.now))
             }
+            for statement in plan.sharedStatements { try SQLiteSQL.execute(db, statement) }
             return plan.stored
         }
     }

@@ -29,6 +29,11 @@ public final class SQLiteOrderStore: OrderStore {
                 for statement in OrderShipmentSQL.placement(orderID: draft.id, placement) { try SQLiteSQL.executeCached(db, statement) }
             }
             try SQLiteOutbox.append(db, encoded.placedEvent)
+            if let redemption = draft.loyaltyRedemption, let entries = LoyaltyRedemptionPlan.entries(draft) {
+                let plan = try LoyaltyRedemptionPlan(draft, redemption: redemption, rows: try SQLiteSQL.rows(db, entries))
+                for statement in plan.statements { try SQLiteSQL.execute(db, statement) }
+                try SQLiteOutbox.append(db, plan.event)
+            }
             return PlacedOrder(order: try OrderWriteRules.placed(draft, placement), created: true)
         }
     }

@@ -11,6 +11,9 @@ public struct ShipmentStatusChangeRequest: Sendable {
     /// The parcel's carrier and tracking number, when shipping.
     public let tracking: ShipmentTracking?
     public let now: Date
+    /// The order's market's loyalty rule: a cancelled shipment's refund reverses earned points by
+    /// it, and cancelling the last one gives back the points the order redeemed.
+    public var loyalty: LoyaltyProgram?
 
     public init(
         orderID: String, shipment: Int64, target: ShipmentStatus, actor: String, note: String?, tracking: ShipmentTracking? = nil, now: Date = Date()

@@ -76,6 +76,19 @@ struct ShipmentStepPlan {
             """,
         ]
         var shared: [SQLFragment] = []
+        if order.customerID != nil, change.target == .cancelled {
+            // Points follow the money: earned points reversed in proportion to the refund, redeemed ones back with the whole order.
+            if following == .cancelled {
+                shared.append(LoyaltyLedgerSQL.restore(orderID: order.id, expiresAt: change.loyalty?.expiry(ofPointsEarnedAt: change.now), now: change.now))
+            }
+            if let refund,
+                let reversal = LoyaltyLedgerSQL.reversal(
+                    order: order, reference: "reverse:shipment:\(order.id):\(shipment.number)", refundedBefore: order.refunded,
+                    refundedAfter: try order.refunded.adding(refund), now: change.now)
+            {
+                shared.append(reversal)
+            }
+        }
         if following != order.status {
             shared.append(
                 """

@@ -21,6 +21,10 @@ public struct OutboxEvent: Sendable, Equatable {
         case cartAbandoned = "cart_abandoned"
         /// A webhook subscription was turned off after its deliveries kept failing.
         case webhookDisabled = "webhook_disabled"
+        /// A paid order earned loyalty points (`count`) for its customer.
+        case loyaltyPointsEarned = "loyalty_points_earned"
+        /// An order spent loyalty points (`count`, worth `amount`) at checkout.
+        case loyaltyPointsRedeemed = "loyalty_points_redeemed"
 
         /// The event a status change causes.
         init(reaching status: OrderStatus) {
