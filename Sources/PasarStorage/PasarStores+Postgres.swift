@@ -14,7 +14,7 @@ extension PasarStores {
             catalog: try PostgresCatalogStore(database: database, indexLanguages: indexLanguages, synonyms: synonyms),
             carts: PostgresCartStore(database: database, lifetime: cartLifetime), inventory: PostgresInventoryStore(database: database),
             orders: PostgresOrderStore(database: database), customers: PostgresCustomerStore(database: database),
-            webhooks: WebhookStore(runner: PostgresRunner(database: database)), emails: EmailStore(runner: PostgresRunner(database: database)), marketing: MarketingStore(runner: PostgresRunner(database: database), cartLifetime: cartLifetime), storeOperations: StoreOperationsStore(runner: PostgresRunner(database: database)), customerProfiles: CustomerProfileStore(runner: PostgresRunner(database: database)), transfers: TransferStore(runner: PostgresRunner(database: database)),
+            webhooks: WebhookStore(runner: PostgresRunner(database: database)), emails: EmailStore(runner: PostgresRunner(database: database)), marketing: MarketingStore(runner: PostgresRunner(database: database), cartLifetime: cartLifetime), storeOperations: StoreOperationsStore(runner: PostgresRunner(database: database)), customerProfiles: CustomerProfileStore(runner: PostgresRunner(database: database)), customerGroups: CustomerGroupStore(runner: PostgresRunner(database: database)), cartPricing: CartPricingStore(runner: PostgresRunner(database: database)), voucherUses: VoucherUseStore(runner: PostgresRunner(database: database)), transfers: TransferStore(runner: PostgresRunner(database: database)),
             changeFeed: PostgresChangeFeed(database: database), kind: "postgresql", closeDatabase: { await database.close() })
     }
 }

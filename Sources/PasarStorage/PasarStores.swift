@@ -20,6 +20,11 @@ public struct PasarStores: Sendable {
     public let marketing: MarketingStore
     public let storeOperations: StoreOperationsStore
     public let customerProfiles: CustomerProfileStore
+    public let customerGroups: CustomerGroupStore
+    /// Repricing a whole cart (sign-in, merge, sign-out) and detaching its customer.
+    public let cartPricing: CartPricingStore
+    /// Uses of limited vouchers, claimed at checkout and given back on cancellation.
+    public let voucherUses: VoucherUseStore
     public let transfers: TransferStore
     /// Changes made by other processes on the same database; nil on SQLite, where one process owns the file.
     public let changeFeed: (any ChangeFeed)?
@@ -42,7 +47,7 @@ public struct PasarStores: Sendable {
             catalog: try SQLiteCatalogStore(database: database, indexLanguages: indexLanguages, synonyms: synonyms),
             carts: SQLiteCartStore(database: database, lifetime: cartLifetime), inventory: SQLiteInventoryStore(database: database),
             orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database),
-            webhooks: WebhookStore(runner: SQLiteRunner(database: database)), emails: EmailStore(runner: SQLiteRunner(database: database)), marketing: MarketingStore(runner: SQLiteRunner(database: database), cartLifetime: cartLifetime), storeOperations: StoreOperationsStore(runner: SQLiteRunner(database: database)), customerProfiles: CustomerProfileStore(runner: SQLiteRunner(database: database)), transfers: TransferStore(runner: SQLiteRunner(database: database)), changeFeed: nil,
+            webhooks: WebhookStore(runner: SQLiteRunner(database: database)), emails: EmailStore(runner: SQLiteRunner(database: database)), marketing: MarketingStore(runner: SQLiteRunner(database: database), cartLifetime: cartLifetime), storeOperations: StoreOperationsStore(runner: SQLiteRunner(database: database)), customerProfiles: CustomerProfileStore(runner: SQLiteRunner(database: database)), customerGroups: CustomerGroupStore(runner: SQLiteRunner(database: database)), cartPricing: CartPricingStore(runner: SQLiteRunner(database: database)), voucherUses: VoucherUseStore(runner: SQLiteRunner(database: database)), transfers: TransferStore(runner: SQLiteRunner(database: database)), changeFeed: nil,
             kind: "sqlite", closeDatabase: { try database.close() })
     }
 

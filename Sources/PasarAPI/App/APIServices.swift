@@ -21,6 +21,10 @@ public struct APIServices: Sendable {
     public let orders: any OrderStore
     public let customers: any CustomerStore
     public let customerProfiles: CustomerProfileStore
+    /// Customers' groups: set by admins, granted by markets' spend rules, used to price carts.
+    public let customerGroups: CustomerGroupStore
+    let cartPricing: CartPricingStore
+    let voucherUses: VoucherUseStore
     /// Stock transfers between locations.
     public let transfers: TransferStore
     /// Marketing consent and abandoned-cart reminders.
@@ -88,6 +92,9 @@ public struct APIServices: Sendable {
         orders = commerce.orders
         customers = commerce.customers
         customerProfiles = commerce.customerProfiles
+        customerGroups = commerce.customerGroups
+        cartPricing = commerce.cartPricing
+        voucherUses = commerce.voucherUses
         transfers = commerce.transfers
         marketing = commerce.marketing
         storeOperations = commerce.storeOperations

@@ -26,6 +26,7 @@ struct MarketDraft {
     let shippingMethods: [ShippingMethod]
     let stores: [Store]
     let warehouses: [Warehouse]
+    let customerGroups: [CustomerGroupDefinition]
 
     func market(rate: ExactDecimal?) -> Market {
         let source: PriceSource =
@@ -37,6 +38,6 @@ struct MarketDraft {
         return Market(
             code: code, names: names, countries: countries, currency: currency, acceptedCurrencies: acceptedCurrencies,
             languages: languages, timeZone: timeZone, tax: tax, rounding: rounding, priceSource: source, channels: channels,
-            shippingMethods: shippingMethods, stores: stores, warehouses: warehouses, file: file)
+            shippingMethods: shippingMethods, stores: stores, warehouses: warehouses, customerGroups: customerGroups, file: file)
     }
 }

@@ -6,7 +6,7 @@ import Yams
 struct MarketFileParser {
     static let topLevelFields: Set<String> = [
         "code", "name", "countries", "currency", "accepted_currencies", "languages", "default_language", "time_zone", "tax", "rounding",
-        "prices", "channels", "shipping", "stores", "warehouses", "extends",
+        "prices", "channels", "shipping", "stores", "warehouses", "customer_groups", "extends",
     ]
 
     let reader: NodeReader
@@ -36,11 +36,12 @@ struct MarketFileParser {
         let shipping = currency.map { parseShipping(fields["shipping"], currency: $0) } ?? []
         let stores = parseStores(fields["stores"], countries: countries)
         let warehouses = parseWarehouses(fields["warehouses"], countries: countries)
+        let customerGroups = currency.map { parseCustomerGroups(fields["customer_groups"], currency: $0) } ?? []
         guard let code, let currency, let tax, let rounding, !languages.isEmpty, reader.issues.isEmpty else { return nil }
         return MarketDraft(
             file: reader.file, code: code, names: names, countries: countries, currency: currency, acceptedCurrencies: accepted,
             languages: languages, timeZone: timeZone, tax: tax, rounding: rounding, derived: derived, channels: channels, shippingMethods: shipping,
-            stores: stores, warehouses: warehouses)
+            stores: stores, warehouses: warehouses, customerGroups: customerGroups)
     }
 
     private func parseCountries(_ node: Node?) -> [String] {
@@ -237,7 +238,7 @@ struct MarketFileParser {
         }
     }
 
-    private func amount(_ node: Node?, _ path: String, currency: Currency, required: Bool) -> Money? {
+    func amount(_ node: Node?, _ path: String, currency: Currency, required: Bool) -> Money? {
         guard let text = reader.string(node, path, required: required) else { return nil }
         do {
             let amount = try Money(parsing: text, currency: currency)

@@ -34,10 +34,15 @@ public struct Market: Sendable, Hashable {
     public let stores: [Store]
     /// Stock locations that are not shops.
     public let warehouses: [Warehouse]
+    /// The customer groups price rows and vouchers of this market may name, with their rules.
+    public let customerGroups: [CustomerGroupDefinition]
     /// The file the market was read from.
     public let file: String
 
     public var defaultLanguage: LocaleTag { languages[0] }
+
+    /// The declared group with this code, nil when the market has none.
+    public func customerGroup(_ code: String) -> CustomerGroupDefinition? { customerGroups.first { $0.code == code } }
 
     /// The name in `language` (following the language's fallback chain), else the default language's, else the code.
     public func name(in language: LocaleTag) -> String {

@@ -34,6 +34,7 @@ enum PostgresMigrations {
 
     static let steps: [Step] = [
         catalog, carts, inventory, customers, orders, search, cartCodes, webhooks, emails, outboxResources, marketingConsent, storeOperations,
+        customerGroups,
     ]
 
     static let catalog = Step(

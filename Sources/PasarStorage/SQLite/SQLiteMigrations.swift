@@ -86,6 +86,7 @@ enum SQLiteMigrations {
         registerOutboxResources(in: &migrator)
         registerMarketingConsent(in: &migrator)
         registerStoreOperations(in: &migrator)
+        registerCustomerGroups(in: &migrator)
         return migrator
     }
 }
