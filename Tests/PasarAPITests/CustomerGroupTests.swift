@@ -126,3 +126,29 @@ struct CustomerGroupTests {
         }
     }
 }
+
+@Suite("The price explanation for a customer group")
+struct GroupPriceExplanationTests {
+    struct Explanation: Decodable {
+        struct Step: Decodable { let kind: String; let detail: String }
+        let steps: [Step]
+        let display: AmountBody
+    }
+
+    @Test func namesTheGroupAndRefusesOneTheMarketDoesNotDeclare() async throws {
+        try await TestServer().run { client in
+            let groups = GroupClient(client: client)
+            for (id, rows) in CustomerGroupTests.prices { try await groups.product(id, prices: rows) }
+            let explained = try await client.execute(uri: "/v1/markets/de/products/student-tea/price-explanation?customer_group=students", method: .get) {
+                #expect($0.status == .ok, "\($0.text)")
+                return try $0.json(Explanation.self)
+            }
+            #expect(explained.display.amount == "8.00" && explained.steps.first?.detail == "customer group 'students' price")
+            let unknown = try await client.execute(
+                uri: "/v1/markets/de/products/student-tea/price-explanation?customer_group=vip", method: .get, headers: [.acceptLanguage: "en"])
+            #expect(unknown.status == .badRequest)
+            let problem = try unknown.json(ProblemBody.self)
+            #expect(problem.field == "customer_group" && problem.detail == "customer_group: vip is not a customer group of market de.")
+        }
+    }
+}
