@@ -20,6 +20,11 @@ public struct PasarStores: Sendable {
     public let marketing: MarketingStore
     public let storeOperations: StoreOperationsStore
     public let customerProfiles: CustomerProfileStore
+    public let customerGroups: CustomerGroupStore
+    /// Repricing a whole cart (sign-in, merge, sign-out) and detaching its customer.
+    public let cartPricing: CartPricingStore
+    /// Uses of limited vouchers, claimed at checkout and given back on cancellation.
+    public let voucherUses: VoucherUseStore
     public let transfers: TransferStore
     public let loyalty: LoyaltyStore
     /// What customers bought together, for recommendations.
@@ -46,7 +51,7 @@ public struct PasarStores: Sendable {
             catalog: try SQLiteCatalogStore(database: database, indexLanguages: indexLanguages, synonyms: synonyms),
             carts: SQLiteCartStore(database: database, lifetime: cartLifetime), inventory: SQLiteInventoryStore(database: database),
             orders: SQLiteOrderStore(database: database), customers: SQLiteCustomerStore(database: database),
-            webhooks: WebhookStore(runner: SQLiteRunner(database: database)), emails: EmailStore(runner: SQLiteRunner(database: database)), marketing: MarketingStore(runner: SQLiteRunner(database: database), cartLifetime: cartLifetime), storeOperations: StoreOperationsStore(runner: SQLiteRunner(database: database)), customerProfiles: CustomerProfileStore(runner: SQLiteRunner(database: database)), transfers: TransferStore(runner: SQLiteRunner(database: database)), loyalty: LoyaltyStore(runner: SQLiteRunner(database: database)),
+            webhooks: WebhookStore(runner: SQLiteRunner(database: database)), emails: EmailStore(runner: SQLiteRunner(database: database)), marketing: MarketingStore(runner: SQLiteRunner(database: database), cartLifetime: cartLifetime), storeOperations: StoreOperationsStore(runner: SQLiteRunner(database: database)), customerProfiles: CustomerProfileStore(runner: SQLiteRunner(database: database)), customerGroups: CustomerGroupStore(runner: SQLiteRunner(database: database)), cartPricing: CartPricingStore(runner: SQLiteRunner(database: database)), voucherUses: VoucherUseStore(runner: SQLiteRunner(database: database)), transfers: TransferStore(runner: SQLiteRunner(database: database)), loyalty: LoyaltyStore(runner: SQLiteRunner(database: database)),
             recommendations: RecommendationStore(runner: SQLiteRunner(database: database)),
             addresses: CustomerAddressStore(runner: SQLiteRunner(database: database)), changeFeed: nil,
             kind: "sqlite", closeDatabase: { try database.close() })

@@ -19,7 +19,8 @@ struct HandWrittenJSONTests {
             unavailableReason: priced ? nil : "nicht in diesem Markt \"verkauft\"",
             unitPrice: priced ? try amount("6.90") : nil, amount: priced ? try amount("20.70") : nil,
             discount: priced ? try amount("-1.00") : nil, net: priced ? try amount("18.41") : nil,
-            tax: priced ? try amount("1.29") : nil, total: priced ? try amount("19.70") : nil, taxRate: priced ? "7" : nil)
+            tax: priced ? try amount("1.29") : nil, total: priced ? try amount("19.70") : nil, taxRate: priced ? "7" : nil,
+            compareAt: priced ? try amount("7.50") : nil, customerGroup: priced ? "students" : nil)
     }
 
     private func cart(shipping: Bool, customer: Bool, lines: [CartLineView], vouchers: [AppliedVoucherView]) throws -> CartView {

@@ -85,3 +85,42 @@ struct PriceCalculatorTests {
         #expect(quote?.tax == (try money("173", jpy)), "1900 × 10/110 = 172.7…")
     }
 }
+
+@Suite("A member's offer is the lowest of the guest's and each group's")
+struct MemberOfferTests {
+    let policy = PricingPolicy(market: "de", currency: eur, pricesIncludeTax: true)
+
+    private func offer(_ entries: [PriceEntry], groups: [String]) throws -> PriceOffer? {
+        try PriceCalculator.offer(
+            entries: entries, context: PriceContext(market: "de", sku: "M", at: now), groups: groups, policy: policy, taxRate: ExactDecimal("7"))
+    }
+
+    @Test func aGroupPriceBelowTheListPriceWinsAndShowsTheEverydayPrice() throws {
+        let best = try #require(try offer([try entry("10.00"), try entry("8.00", group: "students")], groups: ["students"]))
+        #expect(best.quote.displayed.decimalString == "8.00" && best.compareAt?.decimalString == "10.00")
+        #expect(best.quote.entry.customerGroup == "students")
+    }
+
+    @Test func aLowerSaleBeatsTheGroupPrice() throws {
+        let sale = try entry("7.50", from: now.addingTimeInterval(-86400), to: now.addingTimeInterval(86400))
+        let best = try #require(try offer([try entry("10.00"), try entry("9.00", group: "students"), sale], groups: ["students"]))
+        #expect(best.quote.displayed.decimalString == "7.50" && best.quote.entry.customerGroup == nil)
+    }
+
+    @Test func aGroupPriceAboveTheGuestPriceIsNeverCharged() throws {
+        let best = try #require(try offer([try entry("10.00"), try entry("11.00", group: "staff")], groups: ["staff"]))
+        #expect(best.quote.displayed.decimalString == "10.00" && best.compareAt == nil)
+    }
+
+    @Test func theCheapestOfSeveralGroupsWinsAndTiersKeepTheLowest() throws {
+        let entries = [try entry("10.00"), try entry("9.00", group: "gold"), try entry("8.50", group: "staff"), try entry("8.00", min: 6)]
+        let best = try #require(try offer(entries, groups: ["gold", "staff"]))
+        #expect(best.quote.displayed.decimalString == "8.50" && best.quote.entry.customerGroup == "staff")
+        #expect(best.tiers.map { "\($0.minQuantity): \($0.unit.decimalString)" } == ["6: 8.00"])
+    }
+
+    @Test func aGuestGetsTheGuestOffer() throws {
+        let best = try #require(try offer([try entry("10.00"), try entry("8.00", group: "students")], groups: []))
+        #expect(best.quote.displayed.decimalString == "10.00" && best.quote.entry.customerGroup == nil)
+    }
+}

@@ -25,6 +25,10 @@ public struct APIServices: Sendable {
     let recommendations: Recommendations
     /// Customers' saved addresses, named at checkout.
     public let addresses: CustomerAddressStore
+    /// Customers' groups: set by admins, granted by markets' spend rules, used to price carts.
+    public let customerGroups: CustomerGroupStore
+    let cartPricing: CartPricingStore
+    let voucherUses: VoucherUseStore
     /// Stock transfers between locations.
     public let transfers: TransferStore
     /// Marketing consent and abandoned-cart reminders.
@@ -96,6 +100,9 @@ public struct APIServices: Sendable {
         customerProfiles = commerce.customerProfiles
         recommendations = Recommendations(store: commerce.recommendations, catalog: catalog, inventory: commerce.inventory)
         addresses = commerce.addresses
+        customerGroups = commerce.customerGroups
+        cartPricing = commerce.cartPricing
+        voucherUses = commerce.voucherUses
         transfers = commerce.transfers
         marketing = commerce.marketing
         loyalty = commerce.loyalty

@@ -63,6 +63,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     // Support and notification routes outside /admin that still need the admin key.
     let support = v1.group().add(middleware: AdminOnlyMiddleware(keyring: services.keyring))
     CustomersController(services: services).addSupportRoutes(to: support)
+    CustomerGroupsController(services: services).addRoutes(to: support)
     EventsController(services: services).addRoutes(to: support)
     // Links in emails: no API key, the token is the proof.
     UnsubscribeController(services: services).addRoutes(to: router)

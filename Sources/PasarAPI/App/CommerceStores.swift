@@ -11,6 +11,9 @@ public struct CommerceStores: Sendable {
     public let orders: any OrderStore
     public let customers: any CustomerStore
     public let customerProfiles: CustomerProfileStore
+    public let customerGroups: CustomerGroupStore
+    public let cartPricing: CartPricingStore
+    public let voucherUses: VoucherUseStore
     public let transfers: TransferStore
     public let marketing: MarketingStore
     /// Loyalty balances, histories and liabilities.
@@ -26,6 +29,9 @@ public struct CommerceStores: Sendable {
         orders = stores.orders
         customers = stores.customers
         customerProfiles = stores.customerProfiles
+        customerGroups = stores.customerGroups
+        cartPricing = stores.cartPricing
+        voucherUses = stores.voucherUses
         transfers = stores.transfers
         marketing = stores.marketing
         loyalty = stores.loyalty

@@ -22,6 +22,7 @@ struct CartController {
         group.post("/carts/:cart/vouchers", use: addVoucher)
         group.delete("/carts/:cart/vouchers/:code", use: removeVoucher)
         group.post("/carts/:cart/customer", use: signIn)
+        group.delete("/carts/:cart/customer", use: signOut)
         group.post("/carts/:cart/merge", use: merge)
     }
 
@@ -38,7 +39,7 @@ struct CartController {
         let lines = input.lines ?? []
         guard lines.count <= limits.maxLines else { throw Problem.invalidField("lines", "a cart holds at most \(limits.maxLines) lines") }
         // Price every line first, so a bad line refuses the whole request before anything is written.
-        let pricer = CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel)
+        let pricer = try await CartLinePricer.forCustomer(customerID, market: scope.market, channel: scope.channel, services: services)
         var newLines: [NewCartLine] = []
         for (index, line) in lines.enumerated() {
             newLines.append(try await newLine(line, pricer: pricer, field: "lines[\(index)]"))
@@ -81,7 +82,8 @@ struct CartController {
         let expected = try CartScope.expectedVersion(request)
         return try await pricingAgainIfTheMarketChanges {
             let (cartID, market, scope) = try await responder.pathCartScope(request: request, context: context)
-            let line = try await newLine(input, pricer: CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel), field: nil)
+            let pricer = try await CartLinePricer.forCart(cartID, market: scope.market, channel: scope.channel, services: services)
+            let line = try await newLine(input, pricer: pricer, field: nil)
             do {
                 return try await responder.write(scope: scope, request: request) {
                     try await services.carts.addLine(
@@ -102,7 +104,7 @@ struct CartController {
         let loaded = try await responder.pathCart(request: request, context: context)
         let (cart, scope) = loaded
         guard let line = cart.lines.first(where: { $0.id == lineID }) else { throw Problem.from(CartStoreError.lineNotFound(lineID)) }
-        let pricer = CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel)
+        let pricer = try await CartLinePricer.forCustomer(cart.customerID, market: scope.market, channel: scope.channel, services: services)
         var price: LinePrice?
         if let product = try await services.catalog.product(id: line.productID) { price = try await pricer.price(product, sku: line.sku) }
         return try await write(request: request, context: context, loaded: loaded) { write in
@@ -142,16 +144,8 @@ struct CartController {
                 throw Problem.invalidField("market", "'\(target)' is not a market")
             }
             let scope = try CartScope(marketCode: target, request: request, context: context, services: services)
-            let pricer = CartLinePricer(catalog: services.catalog, market: market, channel: scope.channel)
-            let products = try await services.catalog.products(ids: cart.lines.map(\.productID))
-            var prices: [String: LinePrice] = [:]
-            for line in cart.lines {
-                if let product = products[line.productID] {
-                    prices[line.id] = try await pricer.price(product, sku: line.sku)
-                } else {
-                    prices[line.id] = LinePrice(unavailable: "no longer in the catalog")
-                }
-            }
+            let pricer = try await CartLinePricer.forCustomer(cart.customerID, market: market, channel: scope.channel, services: services)
+            let prices = try await pricer.prices(of: cart)
             return try await responder.write(scope: scope, request: request) {
                 try await services.carts.switchMarket(
                     to: market.code, currency: market.currency.code, prices: prices, fromMarket: cart.market,
@@ -165,7 +159,7 @@ struct CartController {
         let code = Voucher.normalize(try CartInputRules.text(input.code, field: "code", maxLength: 40))
         let loaded = try await responder.pathCart(request: request, context: context)
         let (cart, scope) = loaded
-        if let rejection = try await voucherRejection(code: code, cart: cart) {
+        if let rejection = try await voucherRejection(code: code, cart: cart, channel: scope.channel) {
             let message = try services.cartMessages.voucherRejection(rejection, code: code, market: scope.market, language: scope.language)
             throw Problem.voucherRejected(rejection, message: message)
         }
@@ -191,6 +185,22 @@ struct CartController {
         let email = try CartInputRules.email(input.email)
         return try await mergeWrite(request: request, context: context) { write in
             try await services.carts.signIn(customerID: customerID, email: email, limits: limits, write: write)
+        }
+    }
+
+    /// `DELETE /v1/carts/{id}/customer`: the shopper signed out. The cart stays open as a guest cart
+    /// (same id, lines and vouchers) without the customer, every line priced again as for a guest.
+    @Sendable func signOut(request: Request, context: AppRequestContext) async throws -> EditedResponse<CartView> {
+        let expected = try CartScope.expectedVersion(request)
+        let (cart, scope) = try await responder.pathCart(request: request, context: context)
+        do {
+            if let expected, expected != cart.version { throw CartStoreError.stale(cart) }
+            guard cart.status == .active else { throw CartStoreError.notActive(cart) }
+            let updated = try await CartRepricer(services: services).reprice(cart, market: scope.market, channel: scope.channel, detachCustomer: true)
+            services.cartEvents.publish(cartID: updated.id, version: updated.version)
+            return try await responder.response(updated, scope: scope)
+        } catch let error as CartStoreError {
+            throw try await responder.problem(error, scope: scope, request: request)
         }
     }
 
@@ -239,12 +249,14 @@ struct CartController {
         let (cart, scope) = try await responder.pathCart(request: request, context: context)
         do {
             let result = try await body(CartWrite(cartID: cart.id, channel: scope.channel, expectedVersion: expected))
-            services.cartEvents.publish(cartID: result.cart.id, version: result.cart.version)
+            // The cart's customer (and so its groups) may have changed: its lines are priced for them.
+            let priced = try await CartRepricer(services: services).reprice(result.cart, market: scope.market, channel: scope.channel)
+            services.cartEvents.publish(cartID: priced.id, version: priced.version)
             if let merged = result.mergedCartID, let closed = try await services.carts.cart(id: merged) {
                 services.cartEvents.publish(cartID: merged, version: closed.version)
             }
             return try await responder.response(
-                result.cart, scope: scope, merge: MergeReport(mergedCartID: result.mergedCartID, changes: result.changes))
+                priced, scope: scope, merge: MergeReport(mergedCartID: result.mergedCartID, changes: result.changes))
         } catch let error as CartStoreError {
             throw try await responder.problem(error, scope: scope, request: request)
         }
@@ -260,10 +272,22 @@ struct CartController {
         return NewCartLine(id: CartIdentifier.make(), sku: sku, productID: product.id, quantity: quantity, price: price)
     }
 
-    private func voucherRejection(code: String, cart: StoredCart) async throws -> VoucherRejection? {
+    private func voucherRejection(code: String, cart: StoredCart, channel: String) async throws -> VoucherRejection? {
         guard let voucher = try await services.carts.voucher(code: code) else { return .unknown }
         let subtotal = try CartPresenter.subtotal(of: cart)
         if let rejection = voucher.rejection(market: cart.market, subtotal: subtotal, at: Date()) { return rejection }
+        var groups: [String] = []
+        if let customerID = cart.customerID, voucher.customerGroups != nil {
+            groups = try await services.customerGroups.activeCodes(customerID: customerID, now: Date())
+        }
+        if let rejection = voucher.audienceRejection(channel: channel, groups: groups) { return rejection }
+        // Early word only: checkout claims the use atomically and refuses then if none is left.
+        if let max = voucher.maxUses, try await services.voucherUses.uses(code: voucher.code) >= max { return .usedUp }
+        if let max = voucher.maxUsesPerCustomer, let customer = cart.customerID ?? cart.email?.lowercased(),
+            try await services.voucherUses.uses(code: voucher.code, customerKey: customer) >= max
+        {
+            return .alreadyUsed
+        }
         if !voucher.isFreeShipping {
             let others = try await services.carts.vouchers(codes: cart.vouchers.filter { $0 != code })
             if let existing = others.values.first(where: { !$0.isFreeShipping }) { return .oneDiscountPerCart(existing: existing.code) }

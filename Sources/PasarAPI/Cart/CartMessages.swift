@@ -20,7 +20,7 @@ struct CartMessages: Sendable {
             arguments["subtotal"] = .text(try amounts(subtotal).formatted)
         case .oneDiscountPerCart(let existing):
             arguments["existing"] = .text(existing)
-        case .unknown, .wrongMarket:
+        case .unknown, .wrongMarket, .wrongGroup, .wrongChannel, .usedUp, .alreadyUsed:
             break
         }
         guard catalog.pattern(for: rejection.code, language: language) != nil else { return rejection.code }

@@ -75,7 +75,14 @@ struct CartPresenter {
             available: totals != nil, unavailableReason: line.unavailableReason,
             unitPrice: try totals.map { try amounts($0.unitAmount) }, amount: try totals.map { try amounts($0.amount) },
             discount: try totals.map { try amounts($0.discount) }, net: try totals.map { try amounts($0.net) },
-            tax: try totals.map { try amounts($0.tax) }, total: try totals.map { try amounts($0.gross) }, taxRate: line.taxRate)
+            tax: try totals.map { try amounts($0.tax) }, total: try totals.map { try amounts($0.gross) }, taxRate: line.taxRate,
+            compareAt: try compareAt(line, totals: totals).map { try amounts($0) }, customerGroup: totals == nil ? nil : line.customerGroup)
+    }
+
+    /// The everyday unit price, shown only while it is above the unit price the line has.
+    private func compareAt(_ line: StoredCartLine, totals: LineTotals?) throws -> Money? {
+        guard let totals, let everyday = line.compareAtMinorUnits, everyday > totals.unitAmount.minorUnits else { return nil }
+        return Money(minorUnits: everyday, currency: totals.unitAmount.currency)
     }
 
     private func voucherView(_ result: VoucherEvaluation.Result) throws -> AppliedVoucherView {

@@ -79,6 +79,8 @@ extension CartView: HandWrittenJSON {
             json.member("amount", line.amount, amount)
             json.member("available", line.available)
             json.member("channel", line.channel)
+            json.member("compare_at", line.compareAt, amount)
+            json.member("customer_group", line.customerGroup)
             json.member("discount", line.discount, amount)
             json.member("id", line.id)
             json.member("name", line.name)

@@ -56,11 +56,15 @@ struct CartLineView: Encodable {
     let tax: AmountView?
     let total: AmountView?
     let taxRate: String?
+    /// The everyday unit price when the line's unit price is lower (a sale, a channel or group price).
+    let compareAt: AmountView?
+    /// The customer group whose price the line has.
+    let customerGroup: String?
 
     enum CodingKeys: String, CodingKey {
         case id, sku, productID = "product_id", name, quantity, channel, addedAt = "added_at", updatedAt = "updated_at"
         case pricedAt = "priced_at", available, unavailableReason = "unavailable_reason", unitPrice = "unit_price", amount, discount
-        case net, tax, total, taxRate = "tax_rate"
+        case net, tax, total, taxRate = "tax_rate", compareAt = "compare_at", customerGroup = "customer_group"
     }
 }
 

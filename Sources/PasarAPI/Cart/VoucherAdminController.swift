@@ -41,6 +41,10 @@ struct VoucherView: ResponseEncodable {
     let minimumSpend: [String: String]
     let validFrom: String?
     let validUntil: String?
+    let customerGroups: [String]?
+    let channels: [String]?
+    let maxUses: Int64?
+    let maxUsesPerCustomer: Int64?
 
     init(_ voucher: Voucher) {
         code = voucher.code
@@ -60,9 +64,14 @@ struct VoucherView: ResponseEncodable {
         minimumSpend = voucher.minimumSpend.mapValues(\.decimalString)
         validFrom = voucher.validFrom.map(CartPresenter.timestamp)
         validUntil = voucher.validUntil.map(CartPresenter.timestamp)
+        customerGroups = voucher.customerGroups
+        channels = voucher.channels
+        maxUses = voucher.maxUses
+        maxUsesPerCustomer = voucher.maxUsesPerCustomer
     }
 
     enum CodingKeys: String, CodingKey {
         case code, kind, percent, amounts, markets, minimumSpend = "minimum_spend", validFrom = "valid_from", validUntil = "valid_until"
+        case customerGroups = "customer_groups", channels, maxUses = "max_uses", maxUsesPerCustomer = "max_uses_per_customer"
     }
 }

@@ -10,6 +10,8 @@ import PasarMarkets
 ///  "valid_from": "2026-01-01T00:00:00Z", "valid_until": "2026-12-31T23:59:59Z"}
 /// {"kind": "fixed", "amounts": {"EUR": "5.00", "CHF": "5.00"}}
 /// {"kind": "free_shipping"}
+/// {"kind": "percentage", "percent": "15", "customer_groups": ["students"], "channels": ["web", "mobile"],
+///  "max_uses": 500, "max_uses_per_customer": 1}
 /// ```
 struct VoucherInput: Decodable {
     let kind: String
@@ -19,9 +21,14 @@ struct VoucherInput: Decodable {
     let minimumSpend: [String: String]?
     let validFrom: String?
     let validUntil: String?
+    let customerGroups: [String]?
+    let channels: [String]?
+    let maxUses: Int64?
+    let maxUsesPerCustomer: Int64?
 
     enum CodingKeys: String, CodingKey {
         case kind, percent, amounts, markets, minimumSpend = "minimum_spend", validFrom = "valid_from", validUntil = "valid_until"
+        case customerGroups = "customer_groups", channels, maxUses = "max_uses", maxUsesPerCustomer = "max_uses_per_customer"
     }
 
     func voucher(code: String, markets known: MarketSnapshot) throws -> Voucher {
@@ -49,9 +56,30 @@ struct VoucherInput: Decodable {
         let from = try validFrom.map { try Self.date($0, field: "valid_from") }
         let until = try validUntil.map { try Self.date($0, field: "valid_until") }
         if let from, let until, until <= from { throw Problem.invalidField("valid_until", "must be after valid_from") }
+        try checkAudience(markets: known)
+        for (field, limit) in [("max_uses", maxUses), ("max_uses_per_customer", maxUsesPerCustomer)] {
+            if let limit, !(1...1_000_000_000).contains(limit) { throw Problem.invalidField(field, "must be a whole number from 1 to 1000000000") }
+        }
         return Voucher(
             code: code, benefit: benefit, markets: markets, minimumSpend: try Self.money(minimumSpend ?? [:], field: "minimum_spend"),
-            validFrom: from, validUntil: until)
+            validFrom: from, validUntil: until, customerGroups: customerGroups, channels: channels, maxUses: maxUses,
+            maxUsesPerCustomer: maxUsesPerCustomer)
+    }
+
+    /// Groups must be declared by a market the voucher works in (any market when it names none);
+    /// channels must be channels of such a market.
+    private func checkAudience(markets known: MarketSnapshot) throws {
+        let scope = markets.map { codes in known.markets.filter { codes.contains($0.code) } } ?? known.markets
+        for (field, values) in [("customer_groups", customerGroups), ("channels", channels)] {
+            guard let values else { continue }
+            guard !values.isEmpty else { throw Problem.invalidField(field, "must name at least one, or be left out") }
+            for (index, value) in values.enumerated() {
+                let known = field == "channels" ? scope.contains { $0.channels.contains(value) } : scope.contains { $0.customerGroup(value) != nil }
+                guard known else {
+                    throw Problem.invalidField("\(field)[\(index)]", "'\(value)' is not a \(field == "channels" ? "channel" : "customer group") of the voucher's markets")
+                }
+            }
+        }
     }
 
     private static func money(_ values: [String: String], field: String) throws -> [String: Money] {
@@ -69,25 +97,9 @@ struct VoucherInput: Decodable {
     }
 
     private static func date(_ text: String, field: String) throws -> Date {
-        // Foundation's parser rolls an out-of-range field over (12:99 becomes 13:39); refuse it instead.
-        guard fieldsInRange(text), let date = try? Date(text, strategy: .iso8601) else {
+        guard let date = ISOTimestamp.parse(text) else {
             throw Problem.invalidField(field, "must be an ISO 8601 time such as 2026-12-31T23:59:59Z")
         }
         return date
-    }
-
-    /// Month, day (for that month), hour, minute, second and offset within their ranges.
-    private static func fieldsInRange(_ text: String) -> Bool {
-        let pattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/
-        guard let match = text.wholeMatch(of: pattern), let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
-            let hour = Int(match.4), let minute = Int(match.5), let second = Int(match.6)
-        else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1...12).contains(month), (1...days[month - 1]).contains(day), hour < 24, minute < 60, second < 60 else { return false }
-        if let offsetHours = match.9.flatMap({ Int($0) }), let offsetMinutes = match.10.flatMap({ Int($0) }) {
-            return offsetHours < 24 && offsetMinutes < 60
-        }
-        return true
     }
 }

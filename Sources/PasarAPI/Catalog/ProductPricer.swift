@@ -35,6 +35,12 @@ struct ProductPricer {
         return try PriceCalculator.offer(entries: entries, context: context(sku: sku, quantity: 1), policy: policy, taxRate: rate)
     }
 
+    /// The lowest offer for a shopper in `groups` (`PriceCalculator.offer(…groups:…)`).
+    func offer(_ product: Product, entries: [PriceEntry], sku: String, groups: [String]) throws -> PriceOffer? {
+        guard let rate = market.tax.rate(forClass: product.taxClass, country: nil) else { return nil }
+        return try PriceCalculator.offer(entries: entries, context: context(sku: sku, quantity: 1), groups: groups, policy: policy, taxRate: rate)
+    }
+
     private func context(sku: String, quantity: Int64) -> PriceContext {
         PriceContext(market: market.code, sku: sku, channel: channel, customerGroup: customerGroup, quantity: quantity, at: now)
     }

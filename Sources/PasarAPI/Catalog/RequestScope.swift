@@ -33,6 +33,12 @@ struct RequestScope {
             throw Problem.invalidField("channel", "'\(channel)' is not a channel of market \(market.code) (\(market.channels.joined(separator: ", ")))")
         }
         let group = allowCustomerGroup ? try query.string("customer_group", maxLength: 40) : nil
+        // Only groups the market declares price anything here (as in carts).
+        if let group, market.customerGroup(group) == nil {
+            let declared = market.customerGroups.map(\.code).joined(separator: ", ")
+            throw Problem.invalidField("customer_group", "'\(group)' is not a customer group of market \(market.code) (\(declared))")
+                .saying("problem_unknown_customer_group", ["field": .text("customer_group"), "group": .text(group), "market": .text(market.code)])
+        }
         var seen = Set<String>()
         languageChain = (language.fallbackChain.map(\.identifier) + [market.defaultLanguage.identifier, "en"]).filter { seen.insert($0).inserted }
         pricer = ProductPricer(market: market, locale: language, channel: channel, customerGroup: group)

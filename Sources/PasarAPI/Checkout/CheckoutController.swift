@@ -15,7 +15,9 @@ struct CheckoutController {
 
     init(services: APIServices) {
         self.services = services
-        placeOrder = PlaceOrder(catalog: services.catalog, carts: services.carts, orders: services.orders, payments: services.payments)
+        placeOrder = PlaceOrder(
+            catalog: services.catalog, carts: services.carts, orders: services.orders, payments: services.payments,
+            vouchers: CheckoutVouchers(carts: services.carts, uses: services.voucherUses, groups: services.customerGroups, messages: services.cartMessages))
     }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {

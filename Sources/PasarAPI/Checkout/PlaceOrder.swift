@@ -13,6 +13,7 @@ struct PlaceOrder {
     let carts: any CartStore
     let orders: any OrderStore
     let payments: PaymentProviders
+    let vouchers: CheckoutVouchers
 
     /// What the shopper asked for, checked against the cart's market.
     struct Checkout {
@@ -37,17 +38,38 @@ struct PlaceOrder {
         let lines = try builder.lines(cart, totals: priced.totals, products: products)
         let totals = try builder.totals(priced.totals)
         try checkout.checkTotal?(priced.totals.total)
+        let orderID = "ord_" + CartIdentifier.make()
+        // Limited vouchers are claimed before the payment starts: a code with no use left stops here.
+        let claimed = try await vouchers.claim(priced.applied, checkout: checkout, orderID: orderID)
+        do {
+            let placed = try await place(
+                checkout, priced: priced, lines: lines, totals: totals, method: method, orderID: orderID, now: Date(), logger: logger)
+            // A retry answered with the order placed earlier keeps that order's claim, not this one's.
+            if claimed, !placed.created { try await vouchers.release(orderID: orderID) }
+            return placed
+        } catch {
+            if claimed { try await vouchers.release(orderID: orderID) }
+            throw error
+        }
+    }
+
+    /// Starts the payment and stores the order.
+    private func place(
+        _ checkout: Checkout, priced: (totals: CartTotals, applied: [String]), lines: [OrderLine], totals: OrderTotals, method: ShippingMethod?,
+        orderID: String, now: Date, logger: Logger
+    ) async throws -> (order: Order, created: Bool) {
+        let cart = checkout.cart
+        let market = checkout.scope.market
         var number = OrderDraftBuilder.orderNumber()
         // Started once: a taken order number (one in 10^12 draws) only draws another number, and the
         // payment's reference stays the one the customer was given.
         let payment = try await startPayment(
             checkout.payment, fulfilment: checkout.fulfilment.value.kind, total: priced.totals.total, number: number, logger: logger)
-        let now = Date()
         let delivery = method?.days.flatMap { DeliveryEstimates.shared.window(days: $0, from: now, timeZone: market.timeZone) }
         let pointsSpent = CartLoyaltyPricing.spent(cart, market: market, totals: priced.totals)
         for attempt in 1...5 {
             var draft = OrderDraft(
-                id: "ord_" + CartIdentifier.make(), number: number, cartID: cart.id, customerID: checkout.customerID, email: checkout.email,
+                id: orderID, number: number, cartID: cart.id, customerID: checkout.customerID, email: checkout.email,
                 market: market.code, channel: checkout.scope.channel, language: checkout.scope.language.identifier,
                 pricesIncludeTax: market.tax.mode == .inclusive, fulfilment: checkout.fulfilment.value,
                 stockLocations: checkout.fulfilment.locations, lines: lines, totals: totals, vouchers: priced.applied, payment: payment,

@@ -16,13 +16,21 @@ struct CustomerView: ResponseEncodable {
     let marketingConsent: Bool
     let marketingConsentAt: String?
     let phone: String?
+    /// Every group membership, admin-set and rule-granted, expired ones included (`active` false).
+    let groups: [CustomerGroupView]
 
     enum CodingKeys: String, CodingKey {
-        case id, email, name, language, market, phone
+        case id, email, name, language, market, phone, groups
         case createdAt = "created_at", marketingConsent = "marketing_consent", marketingConsentAt = "marketing_consent_at"
     }
 
-    init(_ customer: Customer) {
+    /// The customer with their groups, read now.
+    static func load(_ customer: Customer, services: APIServices) async throws -> CustomerView {
+        CustomerView(customer, groups: try await services.customerGroups.groups(customerID: customer.id))
+    }
+
+    init(_ customer: Customer, groups: [CustomerGroup] = [], now: Date = Date()) {
+        self.groups = groups.map { CustomerGroupView($0, now: now) }
         id = customer.id
         email = customer.email
         name = customer.name
@@ -32,6 +40,31 @@ struct CustomerView: ResponseEncodable {
         marketingConsent = customer.marketingConsentAt != nil
         marketingConsentAt = customer.marketingConsentAt.map(OrderView.timestamp)
         phone = customer.phone
+    }
+}
+
+/// One group membership: `source` `admin` (set by the admin routes) or `rule` (granted by the spend
+/// rule of `market`).
+struct CustomerGroupView: Encodable {
+    let code: String
+    let source: String
+    let market: String?
+    let expiresAt: String?
+    let active: Bool
+    let since: String
+
+    enum CodingKeys: String, CodingKey {
+        case code, source, market, active, since
+        case expiresAt = "expires_at"
+    }
+
+    init(_ group: CustomerGroup, now: Date) {
+        code = group.code
+        source = group.source.rawValue
+        market = group.market
+        expiresAt = group.expiresAt.map(OrderView.timestamp)
+        active = group.isActive(at: now)
+        since = OrderView.timestamp(group.since)
     }
 }
 
@@ -89,8 +122,8 @@ struct CustomerOverviewView: ResponseEncodable {
     let orders: [OrderSummaryView]
     let returns: [ReturnSummaryView]
 
-    init(_ overview: CustomerOverview, markets: MarketSnapshot) throws {
-        customer = CustomerView(overview.customer)
+    init(_ overview: CustomerOverview, groups: [CustomerGroup], markets: MarketSnapshot) throws {
+        customer = CustomerView(overview.customer, groups: groups)
         channels = overview.channels
         carts = overview.carts.map {
             CartSummaryView(

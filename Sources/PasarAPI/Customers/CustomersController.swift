@@ -81,7 +81,7 @@ struct CustomersController {
 
     @Sendable func get(request: Request, context: AppRequestContext) async throws -> CustomerView {
         let customer = try await load(request, context)
-        return CustomerView(customer)
+        return try await CustomerView.load(customer, services: services)
     }
 
     /// Gives or withdraws marketing consent, sets or removes the phone (customer token or admin key).
@@ -90,7 +90,7 @@ struct CustomersController {
         let change = try await request.decode(as: CustomerChange.self, context: context)
         let phone = try change.phone.map { $0.trimmed.isEmpty ? nil : try Self.phone($0) }
         _ = try await services.customerProfiles.update(customerID: customer.id, phone: phone, marketingConsent: change.marketingConsent, now: Date())
-        return CustomerView(try await services.customers.customer(id: customer.id) ?? customer)
+        return try await CustomerView.load(try await services.customers.customer(id: customer.id) ?? customer, services: services)
     }
 
     @Sendable func overview(request: Request, context: AppRequestContext) async throws -> CustomerOverviewView {
@@ -100,7 +100,8 @@ struct CustomersController {
             throw Problem.notFound("customer '\(id)'", field: "customer")
         }
         let snapshot = services.markets.snapshot
-        return try CustomerOverviewView(overview, markets: snapshot)
+        let groups = try await services.customerGroups.groups(customerID: id)
+        return try CustomerOverviewView(overview, groups: groups, markets: snapshot)
     }
 
     private func load(_ request: Request, _ context: AppRequestContext) async throws -> Customer {

@@ -47,6 +47,8 @@ struct OrderStatusStep {
             logger.info("cancelled order refunded", metadata: ["order.id": "\(order.id)", "refund.reference": "\(reference)"])
         }
         logger.info("order status changed", metadata: ["order.id": "\(order.id)", "order.status": "\(target.rawValue)"])
+        if target == .cancelled { try await services.voucherUses.release(orderID: order.id, now: Date()) }
+        if updated.isPaid != order.isPaid || target == .cancelled { try await CustomerGroupRules(services: services).apply(after: updated, logger: logger) }
         return updated
     }
 }

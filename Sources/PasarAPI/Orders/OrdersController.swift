@@ -80,6 +80,7 @@ struct OrdersController {
                 orderID: order.id, detail: "\(record.unitCount) units, refund \(record.refund.decimalString) \(record.refund.currency.code)", now: Date())
         }
         context.logger.info("return recorded", metadata: ["order.id": "\(order.id)", "return.channel": "\(channel)"])
+        if !record.refund.isZero { try await CustomerGroupRules(services: services).apply(after: order, logger: context.logger) }
         return try ReturnView(record, order: order, market: market).reply(.created, language: order.language)
     }
 

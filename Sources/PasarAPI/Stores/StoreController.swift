@@ -127,7 +127,8 @@ struct StoreController {
             let overview = try await services.customers.overview(customerID: id, limit: 20)
         else { throw Problem.notFound("customer", field: email != nil ? "email" : phone != nil ? "phone" : "order") }
         let cart = try await services.carts.activeCart(customerID: id, market: market.code)
-        return StoreCustomerView(overview: try CustomerOverviewView(overview, markets: services.markets.snapshot), activeCartID: cart?.id)
+        let groups = try await services.customerGroups.groups(customerID: id)
+        return StoreCustomerView(overview: try CustomerOverviewView(overview, groups: groups, markets: services.markets.snapshot), activeCartID: cart?.id)
     }
 
     /// The path's store, its market, and who acts there (403 for another store's staff, 404 for no such store).

@@ -24,10 +24,19 @@ public struct Voucher: Sendable, Hashable {
     public let minimumSpend: [String: Money]
     public let validFrom: Date?
     public let validUntil: Date?
+    /// Who may use the code: customers in one of these groups (`students`); nil means anyone.
+    public let customerGroups: [String]?
+    /// Channels the code works in (`web`, `pos`); nil means every channel.
+    public let channels: [String]?
+    /// Orders that may use the code in all, and per customer; nil means no limit. Uses are counted
+    /// when an order is placed and given back when it is cancelled.
+    public let maxUses: Int64?
+    public let maxUsesPerCustomer: Int64?
 
     public init(
         code: String, benefit: Benefit, markets: [String]? = nil, minimumSpend: [String: Money] = [:],
-        validFrom: Date? = nil, validUntil: Date? = nil
+        validFrom: Date? = nil, validUntil: Date? = nil, customerGroups: [String]? = nil, channels: [String]? = nil,
+        maxUses: Int64? = nil, maxUsesPerCustomer: Int64? = nil
     ) {
         self.code = Self.normalize(code)
         self.benefit = benefit
@@ -35,6 +44,21 @@ public struct Voucher: Sendable, Hashable {
         self.minimumSpend = minimumSpend
         self.validFrom = validFrom
         self.validUntil = validUntil
+        self.customerGroups = customerGroups
+        self.channels = channels
+        self.maxUses = maxUses
+        self.maxUsesPerCustomer = maxUsesPerCustomer
+    }
+
+    /// True when uses of the code are counted (it has a limit in all or per customer).
+    public var isLimited: Bool { maxUses != nil || maxUsesPerCustomer != nil }
+
+    /// Why the shopper cannot use the code here: the wrong channel, or not a member of its groups
+    /// (`groups` are the customer's active groups, empty for a guest); nil when they can.
+    public func audienceRejection(channel: String, groups: [String]) -> VoucherRejection? {
+        if let channels, !channels.contains(channel) { return .wrongChannel }
+        if let customerGroups, !customerGroups.contains(where: groups.contains) { return .wrongGroup }
+        return nil
     }
 
     /// How a typed code is compared: trimmed and upper-cased (`welcome10` is `WELCOME10`).
@@ -76,6 +100,13 @@ public enum VoucherRejection: Sendable, Hashable {
     case minimumNotMet(minimum: Money, subtotal: Money)
     /// A cart takes one discount voucher (plus free shipping).
     case oneDiscountPerCart(existing: String)
+    /// Only for members of the voucher's customer groups.
+    case wrongGroup
+    case wrongChannel
+    /// Every use the voucher allows is taken.
+    case usedUp
+    /// The customer used the voucher as often as it allows one customer.
+    case alreadyUsed
 
     /// Stable code clients branch on.
     public var code: String {
@@ -86,6 +117,10 @@ public enum VoucherRejection: Sendable, Hashable {
         case .wrongMarket: "voucher_wrong_market"
         case .minimumNotMet: "voucher_minimum_not_met"
         case .oneDiscountPerCart: "voucher_one_discount_per_cart"
+        case .wrongGroup: "voucher_wrong_group"
+        case .wrongChannel: "voucher_wrong_channel"
+        case .usedUp: "voucher_used_up"
+        case .alreadyUsed: "voucher_already_used"
         }
     }
 }

@@ -28,6 +28,7 @@ struct MarketDraft {
     let warehouses: [Warehouse]
     let shipmentPolicy: ShipmentPolicy
     let loyalty: LoyaltyProgram?
+    let customerGroups: [CustomerGroupDefinition]
 
     func market(rate: ExactDecimal?) -> Market {
         let source: PriceSource =
@@ -39,6 +40,7 @@ struct MarketDraft {
         return Market(
             code: code, names: names, countries: countries, currency: currency, acceptedCurrencies: acceptedCurrencies,
             languages: languages, timeZone: timeZone, tax: tax, rounding: rounding, priceSource: source, channels: channels,
-            shippingMethods: shippingMethods, stores: stores, warehouses: warehouses, loyalty: loyalty, file: file, shipmentPolicy: shipmentPolicy)
+            shippingMethods: shippingMethods, stores: stores, warehouses: warehouses, loyalty: loyalty, customerGroups: customerGroups, file: file,
+            shipmentPolicy: shipmentPolicy)
     }
 }

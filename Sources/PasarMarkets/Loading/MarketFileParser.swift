@@ -6,7 +6,7 @@ import Yams
 struct MarketFileParser {
     static let topLevelFields: Set<String> = [
         "code", "name", "countries", "currency", "accepted_currencies", "languages", "default_language", "time_zone", "tax", "rounding",
-        "prices", "channels", "shipping", "shipment_policy", "stores", "warehouses", "loyalty", "extends",
+        "prices", "channels", "shipping", "shipment_policy", "stores", "warehouses", "loyalty", "customer_groups", "extends",
     ]
 
     let reader: NodeReader
@@ -38,11 +38,12 @@ struct MarketFileParser {
         let warehouses = parseWarehouses(fields["warehouses"], countries: countries)
         let shipmentPolicy = parseShipmentPolicy(fields["shipment_policy"])
         let loyalty = currency.flatMap { parseLoyalty(fields["loyalty"], currency: $0) }
+        let customerGroups = currency.map { parseCustomerGroups(fields["customer_groups"], currency: $0) } ?? []
         guard let code, let currency, let tax, let rounding, !languages.isEmpty, reader.issues.isEmpty else { return nil }
         return MarketDraft(
             file: reader.file, code: code, names: names, countries: countries, currency: currency, acceptedCurrencies: accepted,
             languages: languages, timeZone: timeZone, tax: tax, rounding: rounding, derived: derived, channels: channels, shippingMethods: shipping,
-            stores: stores, warehouses: warehouses, shipmentPolicy: shipmentPolicy, loyalty: loyalty)
+            stores: stores, warehouses: warehouses, shipmentPolicy: shipmentPolicy, loyalty: loyalty, customerGroups: customerGroups)
     }
 
     /// `shipment_policy:` — whether one order may leave from several locations (default `single_location_only`).
@@ -249,7 +250,7 @@ struct MarketFileParser {
         }
     }
 
-    private func amount(_ node: Node?, _ path: String, currency: Currency, required: Bool) -> Money? {
+    func amount(_ node: Node?, _ path: String, currency: Currency, required: Bool) -> Money? {
         guard let text = reader.string(node, path, required: required) else { return nil }
         do {
             let amount = try Money(parsing: text, currency: currency)

@@ -36,6 +36,8 @@ public struct Market: Sendable, Hashable {
     public let warehouses: [Warehouse]
     /// The loyalty points rule (`loyalty:`); nil when the market has no points.
     public let loyalty: LoyaltyProgram?
+    /// The customer groups price rows and vouchers of this market may name, with their rules.
+    public let customerGroups: [CustomerGroupDefinition]
     /// The file the market was read from.
     public let file: String
     /// Whether a ship order may leave from several locations when none holds every line
@@ -43,6 +45,9 @@ public struct Market: Sendable, Hashable {
     public var shipmentPolicy: ShipmentPolicy = .singleLocationOnly
 
     public var defaultLanguage: LocaleTag { languages[0] }
+
+    /// The declared group with this code, nil when the market has none.
+    public func customerGroup(_ code: String) -> CustomerGroupDefinition? { customerGroups.first { $0.code == code } }
 
     /// The name in `language` (following the language's fallback chain), else the default language's, else the code.
     public func name(in language: LocaleTag) -> String {

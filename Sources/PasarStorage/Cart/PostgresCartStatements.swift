@@ -75,21 +75,22 @@ enum PostgresCartStatements {
                 RETURNING id
             ), added AS (
                 INSERT INTO cart_lines AS line (id, cart_id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason,
-                                                channel, added_at, updated_at, priced_at)
-                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10 FROM touched
+                                                channel, added_at, updated_at, priced_at, compare_at_minor, customer_group)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10, $16, $17 FROM touched
                 WHERE EXISTS (SELECT 1 FROM cart_lines WHERE cart_id = $2 AND sku = $3)
                    OR (SELECT count(*) FROM cart_lines WHERE cart_id = $2) < $12
                 ON CONFLICT (cart_id, sku) DO UPDATE SET
                     quantity = line.quantity + excluded.quantity, unit_minor = excluded.unit_minor,
                     tax_rate = excluded.tax_rate, unavailable_reason = excluded.unavailable_reason,
-                    updated_at = excluded.updated_at, priced_at = excluded.priced_at
+                    updated_at = excluded.updated_at, priced_at = excluded.priced_at,
+                    compare_at_minor = excluded.compare_at_minor, customer_group = excluded.customer_group
                 WHERE line.quantity + excluded.quantity <= $11
                 RETURNING id, quantity
             )
             SELECT (SELECT count(*) FROM touched) AS touched, added.id, added.quantity FROM (SELECT 1) AS one LEFT JOIN added ON true
             """
         static let bindingDataTypes: [PostgresDataType] = [
-            .text, .text, .text, .text, .int8, .int8, .text, .text, .text, .int8, .int8, .int8, .int8, .int8, .text,
+            .text, .text, .text, .text, .int8, .int8, .text, .text, .text, .int8, .int8, .int8, .int8, .int8, .text, .int8, .text,
         ]
         typealias Row = PostgresRow
 
@@ -116,6 +117,8 @@ enum PostgresCartStatements {
             bindings.append(expiryCutoff)
             bindings.append(write.expectedVersion)
             bindings.append(market)
+            bindings.append(line.price.compareAtMinorUnits)
+            bindings.append(line.price.customerGroup)
             return bindings
         }
 

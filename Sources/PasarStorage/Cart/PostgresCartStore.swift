@@ -123,7 +123,8 @@ public final class PostgresCartStore: CartStore {
                     let quantity = try await connection.value(
                         """
                         UPDATE cart_lines SET unit_minor = \(price.unitMinorUnits), tax_rate = \(price.taxRate),
-                            unavailable_reason = \(price.unavailableReason), priced_at = \(write.now.millis)
+                            unavailable_reason = \(price.unavailableReason), priced_at = \(write.now.millis),
+                            compare_at_minor = \(price.compareAtMinorUnits), customer_group = \(price.customerGroup)
                         WHERE id = \(id) RETURNING quantity
                         """, as: Int64.self)
                     try await applyTier(connection, lineID: id, quantity: quantity ?? 1, price: price)
@@ -274,12 +275,14 @@ private struct CartLineRecord: Decodable {
     let added_at: Int64
     let updated_at: Int64
     let priced_at: Int64
+    let compare_at_minor: Int64?
+    let customer_group: String?
 
     var line: StoredCartLine {
         StoredCartLine(
             id: id, sku: sku, productID: product_id, quantity: quantity, unitMinorUnits: unit_minor, taxRate: tax_rate,
             unavailableReason: unavailable_reason, channel: channel, addedAt: Date(millis: added_at), updatedAt: Date(millis: updated_at),
-            pricedAt: Date(millis: priced_at))
+            pricedAt: Date(millis: priced_at), compareAtMinorUnits: compare_at_minor, customerGroup: customer_group)
     }
 }
 

@@ -45,6 +45,10 @@ struct VoucherRecord: Codable {
     var minimumSpend: [String: Int64]
     var validFrom: Double?
     var validUntil: Double?
+    var customerGroups: [String]?
+    var channels: [String]?
+    var maxUses: Int64?
+    var maxUsesPerCustomer: Int64?
 
     init(_ voucher: Voucher) {
         code = voucher.code
@@ -62,6 +66,10 @@ struct VoucherRecord: Codable {
         minimumSpend = voucher.minimumSpend.mapValues(\.minorUnits)
         validFrom = voucher.validFrom?.timeIntervalSince1970
         validUntil = voucher.validUntil?.timeIntervalSince1970
+        customerGroups = voucher.customerGroups
+        channels = voucher.channels
+        maxUses = voucher.maxUses
+        maxUsesPerCustomer = voucher.maxUsesPerCustomer
     }
 
     func voucher() throws -> Voucher {
@@ -76,7 +84,8 @@ struct VoucherRecord: Codable {
         }
         return Voucher(
             code: code, benefit: benefit, markets: markets, minimumSpend: try Self.money(minimumSpend),
-            validFrom: validFrom.map(Date.init(timeIntervalSince1970:)), validUntil: validUntil.map(Date.init(timeIntervalSince1970:)))
+            validFrom: validFrom.map(Date.init(timeIntervalSince1970:)), validUntil: validUntil.map(Date.init(timeIntervalSince1970:)),
+            customerGroups: customerGroups, channels: channels, maxUses: maxUses, maxUsesPerCustomer: maxUsesPerCustomer)
     }
 
     private static func money(_ values: [String: Int64]) throws -> [String: Money] {

@@ -79,20 +79,22 @@ public final class SQLiteCartStore: CartStore {
             let stored = try Row.fetchOne(
                 db.cachedStatement(sql: """
                     INSERT INTO cart_lines (id, cart_id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason,
-                                            channel, added_at, updated_at, priced_at)
-                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10
+                                            channel, added_at, updated_at, priced_at, compare_at_minor, customer_group)
+                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?10, ?13, ?14
                     WHERE EXISTS (SELECT 1 FROM cart_lines WHERE cart_id = ?2 AND sku = ?3)
                        OR (SELECT count(*) FROM cart_lines WHERE cart_id = ?2) < ?12
                     ON CONFLICT(cart_id, sku) DO UPDATE SET
                         quantity = quantity + excluded.quantity, unit_minor = excluded.unit_minor,
                         tax_rate = excluded.tax_rate, unavailable_reason = excluded.unavailable_reason,
-                        updated_at = excluded.updated_at, priced_at = excluded.priced_at
+                        updated_at = excluded.updated_at, priced_at = excluded.priced_at,
+                        compare_at_minor = excluded.compare_at_minor, customer_group = excluded.customer_group
                     WHERE quantity + excluded.quantity <= ?11
                     RETURNING id, quantity
                     """),
                 arguments: [
                     line.id, write.cartID, line.sku, line.productID, line.quantity, line.price.unitMinorUnits, line.price.taxRate,
                     line.price.unavailableReason, write.channel, write.now.millis, limits.maxQuantityPerLine, limits.maxLines,
+                    line.price.compareAtMinorUnits, line.price.customerGroup,
                 ])
             guard let stored else {
                 let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM cart_lines WHERE cart_id = ? AND sku = ?", arguments: [write.cartID, line.sku]) ?? false
@@ -146,10 +148,13 @@ public final class SQLiteCartStore: CartStore {
                 guard let price = prices[id] else { continue }
                 try db.executeCached(
                     sql: """
-                        UPDATE cart_lines SET unit_minor = ?, tax_rate = ?, unavailable_reason = ?, priced_at = ?
+                        UPDATE cart_lines SET unit_minor = ?, tax_rate = ?, unavailable_reason = ?, priced_at = ?,
+                            compare_at_minor = ?, customer_group = ?
                         WHERE id = ?
                         """,
-                    arguments: [price.unitMinorUnits, price.taxRate, price.unavailableReason, write.now.millis, id])
+                    arguments: [
+                        price.unitMinorUnits, price.taxRate, price.unavailableReason, write.now.millis, price.compareAtMinorUnits, price.customerGroup, id,
+                    ])
                 let quantity = try Int64.fetchOne(db.cachedStatement(sql: "SELECT quantity FROM cart_lines WHERE id = ?"), arguments: [id]) ?? 1
                 try applyTier(db, lineID: id, quantity: quantity, price: price)
             }
@@ -288,12 +293,14 @@ extension StoredCart {
 }
 
 extension StoredCartLine {
-    static let sqliteColumns = "id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason, channel, added_at, updated_at, priced_at"
+    static let sqliteColumns =
+        "id, sku, product_id, quantity, unit_minor, tax_rate, unavailable_reason, channel, added_at, updated_at, priced_at, compare_at_minor, customer_group"
 
     init(row: Row) {
         self.init(
             id: row[0], sku: row[1], productID: row[2], quantity: row[3], unitMinorUnits: row[4], taxRate: row[5], unavailableReason: row[6],
-            channel: row[7], addedAt: Date(millis: row[8]), updatedAt: Date(millis: row[9]), pricedAt: Date(millis: row[10]))
+            channel: row[7], addedAt: Date(millis: row[8]), updatedAt: Date(millis: row[9]), pricedAt: Date(millis: row[10]),
+            compareAtMinorUnits: row[11], customerGroup: row[12])
     }
 }
 

@@ -50,6 +50,10 @@ public struct StoredCartLine: Sendable, Equatable {
     public let addedAt: Date
     public let updatedAt: Date
     public let pricedAt: Date
+    /// The everyday one-unit price when the line is priced lower (a sale, a channel or group price).
+    public var compareAtMinorUnits: Int64? = nil
+    /// The customer group whose price the line has, nil for a price anyone gets.
+    public var customerGroup: String? = nil
 }
 
 /// A line's price in a market, computed by the caller before the write: the one-unit price and,
@@ -71,12 +75,18 @@ public struct LinePrice: Sendable, Equatable {
     public let unavailableReason: String?
     /// Cheaper unit prices from a minimum quantity, in ascending order of quantity.
     public let tiers: [Tier]
+    /// The everyday one-unit price when `unitMinorUnits` is lower (shown as compare-at).
+    public let compareAtMinorUnits: Int64?
+    /// The customer group whose price `unitMinorUnits` is; nil for a price anyone gets.
+    public let customerGroup: String?
 
-    public init(unitMinorUnits: Int64, taxRate: String, tiers: [Tier] = []) {
+    public init(unitMinorUnits: Int64, taxRate: String, tiers: [Tier] = [], compareAtMinorUnits: Int64? = nil, customerGroup: String? = nil) {
         self.unitMinorUnits = unitMinorUnits
         self.taxRate = taxRate
         self.unavailableReason = nil
         self.tiers = tiers.sorted { $0.minQuantity < $1.minQuantity }
+        self.compareAtMinorUnits = compareAtMinorUnits
+        self.customerGroup = customerGroup
     }
 
     public init(unavailable reason: String) {
@@ -84,6 +94,8 @@ public struct LinePrice: Sendable, Equatable {
         taxRate = nil
         unavailableReason = reason
         tiers = []
+        compareAtMinorUnits = nil
+        customerGroup = nil
     }
 
     /// The unit price for a line of `quantity` units: the highest tier reached, else the one-unit price.

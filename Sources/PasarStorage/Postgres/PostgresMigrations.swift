@@ -34,7 +34,7 @@ enum PostgresMigrations {
 
     static let steps: [Step] = [
         catalog, carts, inventory, customers, orders, search, cartCodes, webhooks, emails, outboxResources, marketingConsent, storeOperations,
-        splitShipments, loyalty, customerAddresses,
+        splitShipments, customerGroups, loyalty, customerAddresses,
     ]
 
     static let catalog = Step(

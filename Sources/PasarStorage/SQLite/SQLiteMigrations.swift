@@ -87,6 +87,7 @@ enum SQLiteMigrations {
         registerMarketingConsent(in: &migrator)
         registerStoreOperations(in: &migrator)
         registerSplitShipments(in: &migrator)
+        registerCustomerGroups(in: &migrator)
         registerLoyalty(in: &migrator)
         registerCustomerAddresses(in: &migrator)
         return migrator

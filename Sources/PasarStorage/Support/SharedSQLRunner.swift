@@ -11,6 +11,8 @@ protocol SharedSQLRunner: Sendable {
     /// The rows of one read, columns in select order; NULL as nil.
     func rows(_ statement: SQLFragment) async throws -> [[SQLValue?]]
     func write(_ statements: [SQLFragment]) async throws -> [[[SQLValue?]]]
+    /// True when `error` is a CHECK constraint refusing a write (which rolled the whole write back).
+    func isCheckViolation(_ error: any Error) -> Bool
 }
 
 struct SQLiteRunner: SharedSQLRunner {
@@ -23,6 +25,10 @@ struct SQLiteRunner: SharedSQLRunner {
 
     func write(_ statements: [SQLFragment]) async throws -> [[[SQLValue?]]] {
         try await database.pool.write { db in try statements.map { try SQLiteSQL.rows(db, $0) } }
+    }
+
+    func isCheckViolation(_ error: any Error) -> Bool {
+        (error as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK
     }
 }
 
@@ -40,5 +46,9 @@ struct PostgresRunner: SharedSQLRunner {
             for statement in statements { results.append(try await PostgresSQL.rows(connection, statement)) }
             return results
         }
+    }
+
+    func isCheckViolation(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.isCheckViolation == true
     }
 }
