@@ -74,17 +74,6 @@ struct CheckoutInput: Decodable {
             case postalCode = "postal_code"
         }
 
-        init(name: String, line1: String, line2: String?, postalCode: String, city: String, country: String, latitude: Double?, longitude: Double?) {
-            self.name = name
-            self.line1 = line1
-            self.line2 = line2
-            self.postalCode = postalCode
-            self.city = city
-            self.country = country
-            self.latitude = latitude
-            self.longitude = longitude
-        }
-
         init(_ saved: SavedAddress) {
             name = saved.address.name
             line1 = saved.address.line1

@@ -16,26 +16,19 @@ struct CustomerAddressesController {
         group.delete("/customers/:customer/addresses/:address", use: delete)
     }
 
+    /// The address's fields as checkout takes them, plus its kind and whether it becomes the default.
     struct AddressInput: Decodable {
         let kind: String?
         let makeDefault: Bool?
-        let name: String
-        let line1: String
-        let line2: String?
-        let postalCode: String
-        let city: String
-        let country: String
-        let latitude: Double?
-        let longitude: Double?
+        let address: CheckoutInput.AddressInput
 
-        enum CodingKeys: String, CodingKey {
-            case kind, name, line1, line2, city, country, latitude, longitude
-            case makeDefault = "default", postalCode = "postal_code"
-        }
+        enum CodingKeys: String, CodingKey { case kind, makeDefault = "default" }
 
-        var checkout: CheckoutInput.AddressInput {
-            CheckoutInput.AddressInput(
-                name: name, line1: line1, line2: line2, postalCode: postalCode, city: city, country: country, latitude: latitude, longitude: longitude)
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            kind = try container.decodeIfPresent(String.self, forKey: .kind)
+            makeDefault = try container.decodeIfPresent(Bool.self, forKey: .makeDefault)
+            address = try CheckoutInput.AddressInput(from: decoder)
         }
     }
 
@@ -61,8 +54,8 @@ struct CustomerAddressesController {
         } ?? .shipping
         // Any country a market sells to; checkout checks it against the cart's market.
         let countries = services.markets.snapshot.markets.flatMap(\.countries)
-        let address = try CheckoutFulfilment.address(input.checkout, countries: countries, of: "any market", field: "address")
-        let coordinate = try CheckoutFulfilment.coordinate(input.checkout, field: "address")
+        let address = try CheckoutFulfilment.address(input.address, countries: countries, of: "any market", field: "address")
+        let coordinate = try CheckoutFulfilment.coordinate(input.address, field: "address")
         let saved = SavedAddress(
             id: "adr_" + CartIdentifier.make(), customerID: customer, kind: kind, isDefault: false, address: address,
             latitude: coordinate?.latitude, longitude: coordinate?.longitude, createdAt: Date())
