@@ -82,12 +82,20 @@ struct CartController {
         let expected = try CartScope.expectedVersion(request)
         return try await pricingAgainIfTheMarketChanges {
             let (cartID, market, scope) = try await responder.pathCartScope(request: request, context: context)
-            let pricer = try await CartLinePricer.forCart(cartID, market: scope.market, channel: scope.channel, services: services)
+            // A guest's cart, as this process last showed it, needs no read of its customer's groups.
+            let knownGuest = services.cartMarkets.isGuest(cartID)
+            let pricer =
+                knownGuest
+                ? CartLinePricer(catalog: services.catalog, market: scope.market, channel: scope.channel)
+                : try await CartLinePricer.forCart(cartID, market: scope.market, channel: scope.channel, services: services)
             let line = try await newLine(input, pricer: pricer, field: nil)
             do {
                 return try await responder.write(scope: scope, request: request) {
-                    try await services.carts.addLine(
+                    let cart = try await services.carts.addLine(
                         line, market: market, limits: limits, write: CartWrite(cartID: cartID, channel: scope.channel, expectedVersion: expected))
+                    // Signed in by another process since: the customer's group prices apply to the new line too.
+                    guard knownGuest, cart.customerID != nil, !scope.market.customerGroups.isEmpty else { return cart }
+                    return try await CartRepricer(services: services).reprice(cart, market: scope.market, channel: scope.channel)
                 }
             } catch CartStoreError.marketChanged {
                 services.cartMarkets.forget(cartID)

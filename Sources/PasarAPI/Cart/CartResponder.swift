@@ -40,7 +40,7 @@ struct CartResponder {
     }
 
     func view(_ cart: StoredCart, scope: CartScope) async throws -> CartView {
-        services.cartMarkets.remember(cart.market, of: cart.id)
+        services.cartMarkets.remember(cart.market, guest: cart.customerID == nil, of: cart.id)
         return try await view(cart, market: scope.market, language: scope.language)
     }
 
