@@ -232,7 +232,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(
             settings: ServerSettings(host: host, port: port), services: services, logger: logger,
             extraServices: [
-                MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, logger: logger),
+                MarketReloadService(registry: registry, logger: logger), CartPurgeService(carts: carts, voucherUses: stores.voucherUses, logger: logger),
                 ChangeFeedService(services: services),
                 WebhookSender(services: services, store: stores.webhooks, settings: services.webhookSettings, logger: logger),
                 CartReminderService(services: services, settings: marketingSettings, logger: logger),

@@ -52,6 +52,21 @@ public final class VoucherUseStore: Sendable {
         ])
     }
 
+    /// Gives back the uses claimed before `cutoff` by orders that were never placed: a process that
+    /// stopped between claiming and placing (the claim comes first, so a code with no use left stops
+    /// a checkout before its payment starts). Returns how many orders' claims it gave back.
+    public func releaseAbandoned(claimedBefore cutoff: Date, now: Date, limit: Int = 500) async throws -> Int {
+        let orderIDs = try await runner.rows(
+            """
+            SELECT r.order_id FROM voucher_redemptions r \
+            WHERE r.released_at IS NULL AND r.created_at < \(cutoff.millis) AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = r.order_id) \
+            GROUP BY r.order_id LIMIT \(limit)
+            """
+        ).compactMap { $0[0]?.text }
+        for orderID in orderIDs { try await release(orderID: orderID, now: now) }
+        return orderIDs.count
+    }
+
     /// Uses counted for a code in all (`customerKey` nil) or for one customer.
     public func uses(code: String, customerKey: String? = nil) async throws -> Int64 {
         let rows = try await runner.rows("SELECT uses FROM voucher_uses WHERE code = \(code) AND customer_key = \(customerKey ?? "")")
