@@ -26,8 +26,9 @@ struct RequestOverhead {
         let database = arguments.count > 3 ? arguments[3] : "/tmp/pasar-overhead.sqlite"
         let seeded = FileManager.default.fileExists(atPath: database)
         let registry = try MarketRegistry(directory: "Locales/markets")
+        let metrics = arguments[2] == "on" ? PasarMetrics() : .off
         let stores = try await PasarStores.open(
-            database, indexLanguages: registry.snapshot.markets.flatMap(\.languages), cartLifetime: 3600)
+            database, indexLanguages: registry.snapshot.markets.flatMap(\.languages), cartLifetime: 3600, metrics: metrics.databaseFactory)
         if !seeded {
             _ = try await CatalogImporter(store: stores.catalog, inventory: stores.inventory, markets: registry.snapshot)
                 .importFile(at: "Fixtures/catalog/demo-catalog.jsonl")
@@ -36,7 +37,7 @@ struct RequestOverhead {
             markets: registry, catalog: stores.catalog, carts: stores.carts, keyring: APIKeyring(entries: [], allowsAnonymous: true),
             customerTokens: await CustomerTokens(key: Array(repeating: 7, count: 32)), rateLimit: nil,
             messages: try MessageCatalog.load(directory: "Locales/messages"), commerce: CommerceStores(stores),
-            metrics: arguments[2] == "on" ? PasarMetrics() : .off)
+            metrics: metrics)
         // Request lines are not written: this measures metrics, not logging.
         var logger = Logger(label: "overhead")
         logger.logLevel = .warning

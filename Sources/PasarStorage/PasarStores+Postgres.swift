@@ -1,3 +1,4 @@
+public import CoreMetrics
 public import Foundation
 public import Logging
 public import PasarLocalization
@@ -7,9 +8,9 @@ extension PasarStores {
     public static func postgres(
         _ location: PostgresLocation, indexLanguages: [LocaleTag], synonyms: SearchSynonyms = .none, cartLifetime: TimeInterval,
         maximumConnections: Int = 20,
-        logger: Logger = Logger(label: "pasar.storage")
+        logger: Logger = Logger(label: "pasar.storage"), metrics: (any MetricsFactory)? = nil
     ) async throws -> PasarStores {
-        let database = try await PostgresDatabase.open(location, maximumConnections: maximumConnections, logger: logger)
+        let database = try await PostgresDatabase.open(location, maximumConnections: maximumConnections, logger: logger, metrics: metrics)
         return PasarStores(
             catalog: try PostgresCatalogStore(database: database, indexLanguages: indexLanguages, synonyms: synonyms),
             carts: PostgresCartStore(database: database, lifetime: cartLifetime), inventory: PostgresInventoryStore(database: database),

@@ -1,3 +1,4 @@
+public import CoreMetrics
 public import Foundation
 public import Logging
 public import PasarLocalization
@@ -38,15 +39,16 @@ public struct PasarStores: Sendable {
 
     /// `location`: a SQLite file path, or a postgres:// URL (see `PostgresLocation`).
     /// `indexLanguages`: every language a request may be served in (the markets' languages).
+    /// `metrics`: where the database reports its connection waits and statement errors; nil reports nothing.
     public static func open(
         _ location: String, indexLanguages: [LocaleTag], synonyms: SearchSynonyms = .none, cartLifetime: TimeInterval,
-        maximumConnections: Int = 20, logger: Logger = Logger(label: "pasar.storage")
+        maximumConnections: Int = 20, logger: Logger = Logger(label: "pasar.storage"), metrics: (any MetricsFactory)? = nil
     ) async throws -> PasarStores {
         if PostgresLocation.isURL(location) {
             return try await postgres(PostgresLocation(url: location), indexLanguages: indexLanguages, synonyms: synonyms,
-                cartLifetime: cartLifetime, maximumConnections: maximumConnections, logger: logger)
+                cartLifetime: cartLifetime, maximumConnections: maximumConnections, logger: logger, metrics: metrics)
         }
-        let database = try SQLiteDatabase(path: location)
+        let database = try SQLiteDatabase(path: location, metrics: metrics)
         return PasarStores(
             catalog: try SQLiteCatalogStore(database: database, indexLanguages: indexLanguages, synonyms: synonyms),
             carts: SQLiteCartStore(database: database, lifetime: cartLifetime), inventory: SQLiteInventoryStore(database: database),

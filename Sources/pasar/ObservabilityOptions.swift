@@ -62,11 +62,11 @@ struct ObservabilityOptions: ParsableArguments {
     }
 
     /// The separate metrics server of `--metrics-port`, if one was asked for.
-    func metricsServices(_ metrics: PasarMetrics, logger: Logger) -> [any Service] {
+    func metricsServices(_ services: APIServices, logger: Logger) -> [any Service] {
         guard let port = resolvedMetricsPort else { return [] }
         let host = metricsHost ?? Environment.value("PASAR_METRICS_HOST") ?? "127.0.0.1"
         var logger = logger
         logger[metadataKey: "server"] = "metrics"
-        return buildMetricsApplication(settings: ServerSettings(host: host, port: port), metrics: metrics, logger: logger).map { [$0] } ?? []
+        return buildMetricsApplication(settings: ServerSettings(host: host, port: port), services: services, logger: logger).map { [$0] } ?? []
     }
 }

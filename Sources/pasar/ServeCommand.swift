@@ -189,7 +189,7 @@ struct ServeCommand: AsyncParsableCommand {
         try DatabaseLock.holdUntilExit(database: db)  // pasar restore refuses while this server runs
         let stores = try await PasarStores.open(
             db, indexLanguages: registry.snapshot.markets.flatMap(\.languages), synonyms: try SynonymsFile.load(path: synonyms), cartLifetime: TimeInterval(cartLifetimeHours) * 3600,
-            maximumConnections: dbConnections, logger: logger)
+            maximumConnections: dbConnections, logger: logger, metrics: metrics.databaseFactory)
         logger.info("database open", metadata: ["database": "\(stores.kind)", "location": "\(PostgresLocation.redacted(db))"])
         let catalog = stores.catalog
         let carts = stores.carts
@@ -237,7 +237,7 @@ struct ServeCommand: AsyncParsableCommand {
                 WebhookSender(services: services, store: stores.webhooks, settings: services.webhookSettings, logger: logger),
                 CartReminderService(services: services, settings: marketingSettings, logger: logger),
             ] + (email.map { [EmailSender(services: services, store: stores.emails, settings: $0, marketing: marketingSettings, logger: logger)] } ?? [])
-                + observability.metricsServices(metrics, logger: logger))
+                + observability.metricsServices(services, logger: logger))
         try await app.runService()
         try await stores.close()
     }

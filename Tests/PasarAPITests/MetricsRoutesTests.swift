@@ -13,11 +13,7 @@ struct MetricsRoutesTests {
 
     /// The sample of `name` whose labels include every one of `labels`; nil when there is none.
     private func sample(_ text: String, _ name: String, _ labels: [String] = []) -> Double? {
-        for line in text.split(separator: "\n") where line.hasPrefix(name + "{") || line.hasPrefix(name + " ") {
-            let (series, value) = (line.prefix { $0 != " " }, line.split(separator: " ").last ?? "")
-            if labels.allSatisfy({ series.contains($0) }) { return Double(value) }
-        }
-        return nil
+        PrometheusText.sample(text, name, labels)
     }
 
     private func scrape(_ client: some TestClientProtocol) async throws -> String {

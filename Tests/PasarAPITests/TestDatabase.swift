@@ -1,4 +1,5 @@
 import Foundation
+import PasarAPI
 import PasarLocalization
 import PasarStorage
 import PasarTestSupport
@@ -12,22 +13,25 @@ enum TestDatabase {
         let fill: @Sendable (PasarStores) async throws -> Void
     }
 
-    /// Opens the database; a new one (not `reused`) is seeded first.
-    static func open(directory: URL, reused: Bool, seed: Seed, indexLanguages: [LocaleTag], cartLifetime: TimeInterval) async throws -> PasarStores {
+    /// Opens the database, reporting to `metrics`; a new one (not `reused`) is seeded first.
+    static func open(
+        directory: URL, reused: Bool, seed: Seed, indexLanguages: [LocaleTag], cartLifetime: TimeInterval, metrics: PasarMetrics = .off
+    ) async throws -> PasarStores {
         guard let server = try TestPostgres.server() else {
             let file = directory.appendingPathComponent("pasar.sqlite")
             if !reused {
                 let template = try await SeedTemplates.shared.sqliteFile(for: seed, indexLanguages: indexLanguages)
                 try FileManager.default.copyItem(at: template, to: file)
             }
-            return try await PasarStores.open(file.path, indexLanguages: indexLanguages, cartLifetime: cartLifetime)
+            return try await PasarStores.open(file.path, indexLanguages: indexLanguages, cartLifetime: cartLifetime, metrics: metrics.databaseFactory)
         }
         let name = TestPostgres.databaseName(for: directory)
         if !reused {
             let template = try await SeedTemplates.shared.postgresDatabase(for: seed, on: server, indexLanguages: indexLanguages)
             try await PostgresDatabase.createDatabase(named: name, template: template, on: server)
         }
-        return try await PasarStores.postgres(server.database(name), indexLanguages: indexLanguages, cartLifetime: cartLifetime, maximumConnections: 8)
+        return try await PasarStores.postgres(
+            server.database(name), indexLanguages: indexLanguages, cartLifetime: cartLifetime, maximumConnections: 8, metrics: metrics.databaseFactory)
     }
 
     /// Closes the stores and, unless `keep` (a restart test reopens them), removes the database.

@@ -51,8 +51,10 @@ struct TestServer {
                 .importFile(at: Fixtures.path(catalogFile))
             try await VoucherImporter.importFile(at: Fixtures.path("catalog/demo-vouchers.json"), into: stores.carts, markets: markets)
         }
+        let metrics = PasarMetrics()
         stores = try await TestDatabase.open(
-            directory: directory, reused: reused, seed: seed, indexLanguages: markets.markets.flatMap(\.languages), cartLifetime: cartLifetime)
+            directory: directory, reused: reused, seed: seed, indexLanguages: markets.markets.flatMap(\.languages), cartLifetime: cartLifetime,
+            metrics: metrics)
         let catalog = stores.catalog
         let carts = stores.carts
         services = APIServices(
@@ -71,7 +73,7 @@ struct TestServer {
             changeFeed: stores.changeFeed,
             // Tests share two cores; only a database that is gone, not a slow moment, may fail readiness.
             readinessTimeout: .seconds(120), crossOrigin: try CrossOriginPolicy(origins: crossOrigins), webhooks: stores.webhooks,
-            webhookSettings: WebhookSettings(allowPrivateURLs: allowPrivateWebhooks), emails: stores.emails)
+            webhookSettings: WebhookSettings(allowPrivateURLs: allowPrivateWebhooks), emails: stores.emails, metrics: metrics)
     }
 
     /// Runs `body` against the live server, then closes the database and, unless `keep`, removes it.

@@ -29,7 +29,7 @@ public func buildRouter(services: APIServices) -> Router<AppRequestContext> {
     router.get("/openapi.json", use: OpenAPIDocument.response)
     let callers = CallerMiddleware(keyring: services.keyring, limiter: services.rateLimiter, streamTokenKey: services.streamTokenKey, metrics: services.metrics)
     if let registry = services.metrics.registry, services.metrics.servesOnMainPort {
-        MetricsEndpoint(registry: registry).addRoutes(to: router.group().add(middleware: callers).add(middleware: AdminOnlyMiddleware(keyring: services.keyring)))
+        MetricsEndpoint(registry: registry, services: services).addRoutes(to: router.group().add(middleware: callers).add(middleware: AdminOnlyMiddleware(keyring: services.keyring)))
     }
     let v1 = router.group("v1").add(middleware: callers)
     MarketsController(services: services).addRoutes(to: v1)

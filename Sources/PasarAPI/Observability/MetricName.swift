@@ -12,4 +12,5 @@ enum MetricName {
     static let emailDeliveries = "pasar_email_deliveries_total"
     static let cartWritesRefused = "pasar_cart_writes_refused_total"
     static let databaseUnavailable = "pasar_database_unavailable_total"
+    static let outboxLag = "pasar_outbox_lag_seconds"
 }

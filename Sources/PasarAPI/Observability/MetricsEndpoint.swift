@@ -3,12 +3,22 @@ public import Logging
 import NIOCore
 import Prometheus
 
-/// `GET /metrics`: every metric in the Prometheus text format (version 0.0.4).
+/// `GET /metrics`: every metric in the Prometheus text format (version 0.0.4); the gauges read
+/// from the database (the outbox lag) are read first.
 struct MetricsEndpoint: Sendable {
     let registry: PrometheusCollectorRegistry
+    let outboxLag: OutboxLagGauge
+
+    init(registry: PrometheusCollectorRegistry, services: APIServices) {
+        self.registry = registry
+        outboxLag = OutboxLagGauge(services: services)
+    }
 
     func addRoutes<Context: RequestContext>(to router: some RouterMethods<Context>) {
-        router.get("/metrics") { _, _ in self.response() }
+        router.get("/metrics") { _, context in
+            await self.outboxLag.refresh(logger: context.logger)
+            return self.response()
+        }
     }
 
     func response() -> Response {
@@ -23,11 +33,11 @@ struct MetricsEndpoint: Sendable {
 /// The metrics server of `--metrics-port`: only `GET /metrics`, without a key, for a scraper on
 /// an address the operator chose (loopback by default); nil when metrics are off.
 public func buildMetricsApplication(
-    settings: ServerSettings, metrics: PasarMetrics, logger: Logger
+    settings: ServerSettings, services: APIServices, logger: Logger
 ) -> Application<RouterResponder<BasicRequestContext>>? {
-    guard let registry = metrics.registry else { return nil }
+    guard let registry = services.metrics.registry else { return nil }
     let router = Router()
-    MetricsEndpoint(registry: registry).addRoutes(to: router)
+    MetricsEndpoint(registry: registry, services: services).addRoutes(to: router)
     return Application(
         router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Pasar metrics"), logger: logger)
 }

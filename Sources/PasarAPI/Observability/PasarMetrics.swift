@@ -1,5 +1,6 @@
 public import CoreMetrics
 import Metrics
+import PasarStorage
 public import Prometheus
 
 /// Pasar's metrics: a swift-metrics factory (Prometheus by default, one registry per server, never
@@ -25,6 +26,7 @@ public struct PasarMetrics: Sendable {
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), servesOnMainPort: Bool = true) {
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.durationHistogramBuckets[MetricName.requestDuration] = Self.requestDurationBuckets
+        factory.durationHistogramBuckets[DatabaseMetricName.wait] = Self.databaseWaitBuckets
         self.init(factory: factory, registry: registry, servesOnMainPort: servesOnMainPort)
     }
 
@@ -47,10 +49,22 @@ public struct PasarMetrics: Sendable {
 
     var isOn: Bool { registry != nil }
 
+    /// Where the database reports its connection waits and statement errors (`PasarStores.open`'s
+    /// `metrics`); nil when metrics are off, so the database measures nothing.
+    public var databaseFactory: (any MetricsFactory)? { isOn ? factory : nil }
+
     /// 0.5 ms to 10 s: a cached product page answers in under a millisecond, a checkout in tens.
     static let requestDurationBuckets: [Duration] = [
         .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
         .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
+    ]
+
+    /// 50 µs to 10 s: a free SQLite writer or pooled connection is there in microseconds; waits in
+    /// milliseconds mean queueing, in seconds an exhausted pool or a database that went away.
+    static let databaseWaitBuckets: [Duration] = [
+        .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5), .milliseconds(5),
+        .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
+        .seconds(2.5), .seconds(5), .seconds(10),
     ]
 
     /// A checkout refused with a problem; `reason` is its `code` (a fixed set, so few series).

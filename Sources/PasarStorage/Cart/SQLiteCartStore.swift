@@ -6,12 +6,12 @@ public import PasarCore
 /// change below is a single transaction whose quantity updates are SQL increments; the version check
 /// (`If-Match`) and the change commit together, so a stale writer can never overwrite a newer cart.
 public final class SQLiteCartStore: CartStore {
-    let pool: DatabasePool
+    let pool: MeteredPool
     /// Carts untouched for longer are expired: invisible to reads and deleted by `purgeExpired`.
     let lifetime: TimeInterval
 
     public init(database: SQLiteDatabase, lifetime: TimeInterval) {
-        pool = database.pool
+        pool = database.metered
         self.lifetime = lifetime
     }
 

@@ -5,14 +5,14 @@ public import PasarLocalization
 
 /// The catalog on the embedded SQLite database.
 public final class SQLiteCatalogStore: CatalogStore {
-    private let pool: DatabasePool
+    private let pool: MeteredPool
     private let indexer: CatalogIndexer
     private let synonyms: SearchSynonyms
     private let cache = CatalogCache()
 
     /// `indexLanguages`: every language a request may be served in (the markets' languages).
     public init(database: SQLiteDatabase, indexLanguages: [LocaleTag], synonyms: SearchSynonyms = .none) throws {
-        self.pool = database.pool
+        self.pool = database.metered
         self.indexer = try CatalogIndexer(languages: indexLanguages)
         self.synonyms = synonyms
     }

@@ -5,10 +5,10 @@ import PasarCore
 /// Customers on the embedded SQLite database; the overview reads carts, orders and returns of the
 /// customer (orders also by email, for guest checkouts) in one read transaction.
 public final class SQLiteCustomerStore: CustomerStore {
-    let pool: DatabasePool
+    let pool: MeteredPool
 
     public init(database: SQLiteDatabase) {
-        pool = database.pool
+        pool = database.metered
     }
 
     public func create(_ customer: Customer) async throws -> Customer {

@@ -3,10 +3,10 @@ import GRDB
 
 /// Inventory on the embedded SQLite database; see `SQLiteStockLedger` for the conditional updates.
 public final class SQLiteInventoryStore: InventoryStore {
-    let pool: DatabasePool
+    let pool: MeteredPool
 
     public init(database: SQLiteDatabase) {
-        pool = database.pool
+        pool = database.metered
     }
 
     public func adjust(_ adjustment: StockAdjustment) async throws -> StockLevel {

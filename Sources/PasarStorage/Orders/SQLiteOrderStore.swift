@@ -5,10 +5,10 @@ public import PasarCore
 /// Orders on the embedded SQLite database. Placing, status changes and returns each run in one
 /// write transaction together with their stock changes (`SQLiteStockLedger`) and outbox events.
 public final class SQLiteOrderStore: OrderStore {
-    let pool: DatabasePool
+    let pool: MeteredPool
 
     public init(database: SQLiteDatabase) {
-        pool = database.pool
+        pool = database.metered
     }
 
     public func place(_ draft: OrderDraft, idempotencyKey: String) async throws -> PlacedOrder {

@@ -13,8 +13,10 @@ extension PostgresDatabase {
     /// after `leaseTimeout` only while `outage` says the server seems gone (a connection failed or
     /// closed under a statement, or its port refused a probe made once a wait grew long), so
     /// requests queueing for a busy pool keep waiting (up to `busyLimit`). Only the wait is bounded: once `body` runs nothing interrupts it, so no timer
-    /// decides a write's outcome.
-    func withConnection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+    /// decides a write's outcome. `pool` (the reads' or the writes' metrics) times the wait and counts
+    /// the connection in use; an error `body` ends with is counted by its reason.
+    func withConnection<Result: Sendable>(_ pool: PoolMetrics?, _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        let measured = pool.map(PoolLease.init)
         let (leases, lease) = AsyncThrowingStream.makeStream(of: PostgresConnection.self)
         let handBack = LeaseHandBack()
         // A task of its own holds the lease, so a wait that timed out is abandoned at once (the
@@ -49,6 +51,7 @@ extension PostgresDatabase {
         defer {
             timer.cancel()
             handBack.done()
+            measured?.ended()
         }
         let connection: PostgresConnection
         do {
@@ -65,10 +68,13 @@ extension PostgresDatabase {
         }
         timer.cancel()
         outage.set(false)
+        measured?.acquired()
+        defer { measured?.released() }
         do {
             return try await body(connection)
         } catch {
             if DatabaseUnavailable.describes(error) { outage.set(true) }
+            metrics?.count(StatementErrorReason(postgres: error))
             throw error
         }
     }

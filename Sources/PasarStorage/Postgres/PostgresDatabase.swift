@@ -1,3 +1,4 @@
+public import CoreMetrics
 import Foundation
 public import Logging
 import PostgresNIO
@@ -24,12 +25,16 @@ public final class PostgresDatabase: Sendable {
     /// Set while the server seems gone (a connection failed or closed under a statement), cleared by
     /// the next connection leased: only then do lease waits give up after `leaseTimeout`.
     let outage = OutageSignal()
+    /// The pool's waits and the statements' errors; nil measures nothing.
+    let metrics: DatabaseMetrics?
     private let runner: Task<Void, Never>
 
     private init(
-        location: PostgresLocation, maximumConnections: Int, leaseTimeout: Duration, logger: Logger, started: @escaping @Sendable () -> Void
+        location: PostgresLocation, maximumConnections: Int, leaseTimeout: Duration, logger: Logger, metrics: (any MetricsFactory)?,
+        started: @escaping @Sendable () -> Void
     ) {
         self.location = location
+        self.metrics = metrics.map { DatabaseMetrics(factory: $0, database: "postgresql") }
         self.logger = logger
         self.leaseTimeout = leaseTimeout
         let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections), backgroundLogger: logger)
@@ -43,10 +48,11 @@ public final class PostgresDatabase: Sendable {
 
     /// Connects, checks the server answers and brings the schema up to date. While the server cannot
     /// be reached later on, each read and write fails with `DatabaseUnavailable` after waiting
-    /// `leaseTimeout` for a connection, and succeeds again once the pool reconnects.
+    /// `leaseTimeout` for a connection, and succeeds again once the pool reconnects. `metrics`: where
+    /// the pool's waits and the statements' errors are reported (`DatabaseMetrics`); nil measures nothing.
     public static func open(
         _ location: PostgresLocation, maximumConnections: Int = 20, leaseTimeout: Duration = .milliseconds(1500),
-        logger: Logger = Logger(label: "pasar.postgres")
+        logger: Logger = Logger(label: "pasar.postgres"), metrics: (any MetricsFactory)? = nil
     ) async throws -> PostgresDatabase {
         try await open(location, maximumConnections: maximumConnections, leaseTimeout: leaseTimeout, logger: logger, steps: PostgresMigrations.steps)
     }
@@ -58,7 +64,7 @@ public final class PostgresDatabase: Sendable {
         // Leasing a connection before `run()` began works but logs a warning; wait until the runner is about to call it.
         let (started, signal) = AsyncStream.makeStream(of: Void.self)
         let database = PostgresDatabase(
-            location: location, maximumConnections: maximumConnections, leaseTimeout: leaseTimeout, logger: logger
+            location: location, maximumConnections: maximumConnections, leaseTimeout: leaseTimeout, logger: logger, metrics: metrics
         ) { signal.finish() }
         for await _ in started {}
         await Task.yield()
@@ -98,7 +104,7 @@ public final class PostgresDatabase: Sendable {
     /// Runs `body` on one pooled connection, outside a transaction (each statement sees the latest commits).
     @discardableResult
     func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await withConnection { connection in try await body(connection) }
+        try await withConnection(metrics?.reads) { connection in try await body(connection) }
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws (its
@@ -110,7 +116,7 @@ public final class PostgresDatabase: Sendable {
         var attempt = 0
         while true {
             do {
-                return try await withConnection { connection in
+                return try await withConnection(metrics?.writes) { connection in
                     try await connection.execute("BEGIN", logger: logger)
                     do {
                         let result = try await body(connection)

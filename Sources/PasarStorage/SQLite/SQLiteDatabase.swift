@@ -1,3 +1,4 @@
+public import CoreMetrics
 public import GRDB
 import Synchronization
 
@@ -10,9 +11,12 @@ import Synchronization
 public final class SQLiteDatabase: Sendable {
     /// GRDB's pool: one writer, concurrent readers (WAL).
     public let pool: DatabasePool
+    /// The same pool, its waits and errors measured: the stores read and write through it.
+    let metered: MeteredPool
     private let closed = Mutex(false)
 
-    public init(path: String) throws {
+    /// `metrics`: where the pool's waits and errors are reported (`DatabaseMetrics`); nil measures nothing.
+    public init(path: String, metrics: (any MetricsFactory)? = nil) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -23,6 +27,7 @@ public final class SQLiteDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        metered = MeteredPool(pool: pool, metrics: metrics.map { DatabaseMetrics(factory: $0, database: "sqlite") })
         try SQLiteMigrations.migrator.migrate(pool)
     }
 

@@ -20,11 +20,11 @@ struct SQLiteRunner: SharedSQLRunner {
     var dialect: SQLDialect { .sqlite }
 
     func rows(_ statement: SQLFragment) async throws -> [[SQLValue?]] {
-        try await database.pool.read { db in try SQLiteSQL.rows(db, statement) }
+        try await database.metered.read { db in try SQLiteSQL.rows(db, statement) }
     }
 
     func write(_ statements: [SQLFragment]) async throws -> [[[SQLValue?]]] {
-        try await database.pool.write { db in try statements.map { try SQLiteSQL.rows(db, $0) } }
+        try await database.metered.write { db in try statements.map { try SQLiteSQL.rows(db, $0) } }
     }
 
     func isCheckViolation(_ error: any Error) -> Bool {
