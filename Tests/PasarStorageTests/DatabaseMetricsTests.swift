@@ -24,6 +24,7 @@ struct DatabaseMetricsTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = try SQLiteDatabase(path: directory.appendingPathComponent("pasar.sqlite").path, metrics: metrics)
         defer { try? database.close() }
+        let opened = try waits(metrics, database: "sqlite")
 
         _ = try await database.metered.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox_events") }
         try await database.metered.write { db in try db.execute(sql: "DELETE FROM outbox_events") }
@@ -36,7 +37,7 @@ struct DatabaseMetricsTests {
         }
         _ = try? await cancelled.value
 
-        try expect(metrics, database: "sqlite", reads: 1, writes: 3...4)
+        try expect(metrics, database: "sqlite", reads: 1, writes: 3...4, after: opened)
     }
 
     @Test func postgresReadsAndWritesAreMeasured() async throws {
@@ -47,13 +48,14 @@ struct DatabaseMetricsTests {
         let database = try await PostgresDatabase.open(server.database(name), maximumConnections: 2, metrics: metrics)
         let logger = Logger(label: "test")
         do {
+            let opened = try waits(metrics, database: "postgresql")  // the migrations wrote
             try await database.read { connection in _ = try await connection.query("SELECT COUNT(*) FROM outbox_events", logger: logger) }
             try await database.write { connection in _ = try await connection.query("DELETE FROM outbox_events", logger: logger) }
             await #expect(throws: PSQLError.self) {
                 try await database.write { connection in _ = try await connection.query(PostgresQuery(unsafeSQL: Self.violation), logger: logger) }
             }
             await #expect(throws: Refused.self) { try await database.write { _ in throw Refused() } }
-            try expect(metrics, database: "postgresql", reads: 1, writes: 3...3)
+            try expect(metrics, database: "postgresql", reads: 1, writes: 3...3, after: opened)
         } catch {
             await database.close()
             try? await PostgresDatabase.dropDatabase(named: name, on: server)
@@ -63,11 +65,20 @@ struct DatabaseMetricsTests {
         try await PostgresDatabase.dropDatabase(named: name, on: server)
     }
 
-    private func expect(_ metrics: TestMetrics, database: String, reads: Int, writes: ClosedRange<Int>) throws {
-        for (access, waits) in [("read", reads...reads), ("write", writes)] {
+    /// The waits timed so far: reads, writes.
+    private func waits(_ metrics: TestMetrics, database: String) throws -> (read: Int, write: Int) {
+        let timed = { (access: String) in
+            try metrics.expectTimer(DatabaseMetricName.wait, [("database", database), ("access", access)]).values.count
+        }
+        return (try timed("read"), try timed("write"))
+    }
+
+    private func expect(_ metrics: TestMetrics, database: String, reads: Int, writes: ClosedRange<Int>, after opened: (read: Int, write: Int)) throws {
+        let now = try waits(metrics, database: database)
+        #expect(now.read - opened.read == reads)
+        #expect(writes.contains(now.write - opened.write), "\(now.write - opened.write) writes")
+        for access in ["read", "write"] {
             let labels = [("database", database), ("access", access)]
-            let timed = try metrics.expectTimer(DatabaseMetricName.wait, labels).values.count
-            #expect(waits.contains(timed), "\(access): \(timed) waits")
             #expect(try metrics.expectMeter(DatabaseMetricName.inUse, labels).lastValue ?? 0 == 0)
             #expect(try metrics.expectMeter(DatabaseMetricName.waiting, labels).lastValue ?? 0 == 0)
         }
