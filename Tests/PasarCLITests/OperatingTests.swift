@@ -120,6 +120,9 @@ struct OperatingTests {
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         let text = String(decoding: body, as: UTF8.self)
         #expect(text.contains(#"pasar_http_requests_total{route="/v1/markets/{market}/products/{product}",method="GET",status_class="2xx"} 1"#), "\(text)")
+        // The database reports to the same registry, and the outbox lag is read for the scrape.
+        #expect(text.contains(#"pasar_database_pool_wait_seconds_count{database="sqlite",access="read"}"#))
+        #expect(text.contains(#"pasar_outbox_lag_seconds{kind="webhook"}"#))
     }
 
     @Test(arguments: [
