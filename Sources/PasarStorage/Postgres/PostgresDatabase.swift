@@ -54,12 +54,14 @@ public final class PostgresDatabase: Sendable {
         _ location: PostgresLocation, maximumConnections: Int = 20, leaseTimeout: Duration = .milliseconds(1500),
         logger: Logger = Logger(label: "pasar.postgres"), metrics: (any MetricsFactory)? = nil
     ) async throws -> PostgresDatabase {
-        try await open(location, maximumConnections: maximumConnections, leaseTimeout: leaseTimeout, logger: logger, steps: PostgresMigrations.steps)
+        try await open(
+            location, maximumConnections: maximumConnections, leaseTimeout: leaseTimeout, logger: logger, metrics: metrics, steps: PostgresMigrations.steps)
     }
 
     /// `open`, bringing the schema only through `steps` (the upgrade tests stop at an older version).
     static func open(
-        _ location: PostgresLocation, maximumConnections: Int, leaseTimeout: Duration, logger: Logger, steps: [PostgresMigrations.Step]
+        _ location: PostgresLocation, maximumConnections: Int, leaseTimeout: Duration, logger: Logger, metrics: (any MetricsFactory)? = nil,
+        steps: [PostgresMigrations.Step]
     ) async throws -> PostgresDatabase {
         // Leasing a connection before `run()` began works but logs a warning; wait until the runner is about to call it.
         let (started, signal) = AsyncStream.makeStream(of: Void.self)
