@@ -42,27 +42,45 @@ struct RequestOverhead {
         var logger = Logger(label: "overhead")
         logger.logLevel = .warning
         let app = buildApplication(settings: ServerSettings(host: "127.0.0.1", port: 0), services: services, logger: logger)
-        // ROUTE=cart reads one cart (two lines, a shipping choice) instead of a product page.
-        let cartRoute = ProcessInfo.processInfo.environment["ROUTE"] == "cart"
+        // ROUTE=cart reads one cart (two lines, a shipping choice) instead of a product page; ROUTE=add adds
+        // one unit of one of five SKUs to a guest cart per request (a new cart every 40 adds, so lines stay
+        // few: the creation is 1/40 of each figure).
+        let route = ProcessInfo.processInfo.environment["ROUTE"] ?? "product"
         try await app.test(.router) { client in
-            var uri = "/v1/markets/de/products/tea-rize-black?lang=de"
-            if cartRoute {
-                let body = #"{"market": "de", "lines": [{"sku": "TEA-RIZE-BLACK-250G", "quantity": 2}, {"sku": "TEA-RIZE-BLACK-500G"}]}"#
-                let id = try await client.execute(
+            func newCart(_ body: String) async throws -> String {
+                try await client.execute(
                     uri: "/v1/carts", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
                 ) { response in
                     guard response.status == .created else { throw HTTPError(response.status) }
                     return try JSONDecoder().decode([String: AnyDecodable].self, from: response.body)["id"]?.text ?? ""
                 }
-                uri = "/v1/carts/\(id)?lang=de"
             }
-            for _ in 0..<requests {
-                let status = try await client.execute(uri: uri, method: .get) { $0.status }
-                guard status == .ok else { throw HTTPError(status) }
+            switch route {
+            case "add":
+                let skus = ["TEA-RIZE-BLACK-250G", "TEA-RIZE-BLACK-500G", "TEA-JAVA-JASMINE-100G", "SPICE-RENDANG-PASTE", "COFFEE-DRIP-BAGS"]
+                var cart = ""
+                for index in 0..<requests {
+                    if index % 40 == 0 { cart = try await newCart(#"{"market": "de"}"#) }
+                    let body = ByteBuffer(string: #"{"sku": "\#(skus[index % skus.count])", "quantity": 1}"#)
+                    let status = try await client.execute(
+                        uri: "/v1/carts/\(cart)/lines?lang=de", method: .post, headers: [.contentType: "application/json"], body: body
+                    ) { $0.status }
+                    guard status == .ok || status == .created else { throw HTTPError(status) }
+                }
+            default:
+                var uri = "/v1/markets/de/products/tea-rize-black?lang=de"
+                if route == "cart" {
+                    let id = try await newCart(#"{"market": "de", "lines": [{"sku": "TEA-RIZE-BLACK-250G", "quantity": 2}, {"sku": "TEA-RIZE-BLACK-500G"}]}"#)
+                    uri = "/v1/carts/\(id)?lang=de"
+                }
+                for _ in 0..<requests {
+                    let status = try await client.execute(uri: uri, method: .get) { $0.status }
+                    guard status == .ok else { throw HTTPError(status) }
+                }
             }
         }
         try await stores.close()
-        print("\(requests) \(cartRoute ? "cart" : "product-detail") requests, metrics \(arguments[2])")
+        print("\(requests) \(route) requests, metrics \(arguments[2])")
     }
 }
 
