@@ -50,6 +50,19 @@ struct SavedAddressTests {
         }
     }
 
+    @Test func concurrentFirstAddressesLeaveOneDefault() async throws {
+        try await TestServer().run { client in
+            let jonas = try await customer(client, "jonas@example.com")
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<10 { group.addTask { try await save(client, jonas, ["line1": "Hausnummer \(index)"]).status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .created }, "\(statuses)")
+            let saved = try await addresses(client, jonas)
+            #expect(saved.count == 10 && saved.filter(\.default).count == 1)
+        }
+    }
+
     @Test func checkoutByAddressIDAndTheProposalOfAReturningCustomer() async throws {
         try await TestServer().run { client in
             let carts = CartClient(client: client)

@@ -31,8 +31,15 @@ public final class CustomerAddressStore: Sendable {
     }
 
     /// Saves an address; it becomes the default of its kind when asked or when the customer has none.
-    /// Nil when the customer already keeps `limit` addresses.
+    /// Nil when the customer already keeps `limit` addresses. Two first addresses of a kind saved at
+    /// the same instant both try to be the default; the unique index lets one win and the other,
+    /// inserting nothing, runs again and finds the default taken.
     public func add(_ address: SavedAddress, makeDefault: Bool) async throws -> SavedAddress? {
+        if let saved = try await insert(address, makeDefault: makeDefault) { return saved }
+        return try await insert(address, makeDefault: makeDefault)
+    }
+
+    private func insert(_ address: SavedAddress, makeDefault: Bool) async throws -> SavedAddress? {
         let shipTo = address.address
         let becomesDefault: SQLFragment =
             makeDefault
@@ -50,7 +57,7 @@ public final class CustomerAddressStore: Sendable {
             SELECT \(address.id), \(address.customerID), \(address.kind.rawValue), \(becomesDefault), \(shipTo.name), \(shipTo.line1), \
             \(shipTo.line2), \(shipTo.postalCode), \(shipTo.city), \(shipTo.country), \(address.latitude.map(String.init(describing:))), \
             \(address.longitude.map(String.init(describing:))), \(address.createdAt.millis) \
-            WHERE \(hasRoom) RETURNING \(raw: Self.columns)
+            WHERE \(hasRoom) ON CONFLICT DO NOTHING RETURNING \(raw: Self.columns)
             """)
         return try await runner.write(statements).last?.first.flatMap(Self.address)
     }
