@@ -122,4 +122,29 @@ struct ScaleOutTests {
             #expect(changed.data.contains("TEA-RIZE-BLACK-250G"))
         }
     }
+
+    /// A cart one process last showed as a guest's is signed in through the other; a line the first
+    /// process adds afterwards still gets the customer's group price (it prices the cart again after
+    /// the write instead of reading the groups before every add).
+    @Test func aLineAddedAfterASignInElsewhereGetsTheMemberPrice() async throws {
+        try await withTwoServers { a, b in
+            let product: [String: Any] = [
+                "tax_class": "reduced", "translations": ["en": ["name": "Student tea", "slug": "student-tea"]], "variants": [["sku": "STUDENT-TEA"]],
+                "prices": [["market": "de", "amount": "10.00"], ["market": "de", "amount": "8.00", "customer_group": "students"]],
+            ]
+            #expect(try await a.admin("PUT", "/v1/admin/products/student-tea", json: product).status == 201)
+            let signedUp = try await a.request("POST", "/v1/customers", json: ["email": "lena@example.com", "name": "Lena Vogt", "market": "de"])
+            let customer = try #require(ServerProcess.object(signedUp.body)["id"] as? String)
+            #expect(try await a.admin("PUT", "/v1/customers/\(customer)/groups/students").status == 200)
+            let created = try await a.request("POST", "/v1/carts", json: ["market": "de", "lines": [["sku": "STUDENT-TEA"]]])
+            let cartID = try #require(ServerProcess.object(created.body)["id"] as? String)
+
+            #expect(try await b.admin("POST", "/v1/carts/\(cartID)/customer", json: ["customer_id": customer]).status == 200)
+            let added = try await a.request("POST", "/v1/carts/\(cartID)/lines", json: ["sku": "STUDENT-TEA"])
+            #expect(added.status == 200, "\(String(decoding: added.body, as: UTF8.self))")
+            let lines = try #require(ServerProcess.object(added.body)["lines"] as? [[String: Any]])
+            let price = (lines.first?["unit_price"] as? [String: Any])?["amount"] as? String
+            #expect(lines.first?["quantity"] as? Int == 2 && price == "8.00", "\(lines)")
+        }
+    }
 }
