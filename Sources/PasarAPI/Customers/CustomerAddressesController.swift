@@ -87,10 +87,7 @@ struct CustomerAddressesController {
 
     /// The customer in the path, once the caller may see their data and they exist.
     private func customerID(_ context: AppRequestContext, _ request: Request) async throws -> String {
-        let id = try context.parameters.require("customer")
-        try await CustomerAccess.require(id, request: request, context: context, services: services)
-        guard try await services.customers.customer(id: id) != nil else { throw Problem.notFound("customer '\(id)'", field: "customer") }
-        return id
+        try await CustomerAccess.pathCustomer(request: request, context: context, services: services).id
     }
 }
 

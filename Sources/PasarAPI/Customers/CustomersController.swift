@@ -80,13 +80,13 @@ struct CustomersController {
     }
 
     @Sendable func get(request: Request, context: AppRequestContext) async throws -> CustomerView {
-        let customer = try await load(request, context)
+        let customer = try await CustomerAccess.pathCustomer(request: request, context: context, services: services)
         return try await CustomerView.load(customer, services: services)
     }
 
     /// Gives or withdraws marketing consent, sets or removes the phone (customer token or admin key).
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> CustomerView {
-        let customer = try await load(request, context)
+        let customer = try await CustomerAccess.pathCustomer(request: request, context: context, services: services)
         let change = try await request.decode(as: CustomerChange.self, context: context)
         let phone = try change.phone.map { $0.trimmed.isEmpty ? nil : try Self.phone($0) }
         _ = try await services.customerProfiles.update(customerID: customer.id, phone: phone, marketingConsent: change.marketingConsent, now: Date())
@@ -102,12 +102,5 @@ struct CustomersController {
         let snapshot = services.markets.snapshot
         let groups = try await services.customerGroups.groups(customerID: id)
         return try CustomerOverviewView(overview, groups: groups, markets: snapshot)
-    }
-
-    private func load(_ request: Request, _ context: AppRequestContext) async throws -> Customer {
-        let id = try context.parameters.require("customer")
-        try await CustomerAccess.require(id, request: request, context: context, services: services)
-        guard let customer = try await services.customers.customer(id: id) else { throw Problem.notFound("customer '\(id)'", field: "customer") }
-        return customer
     }
 }

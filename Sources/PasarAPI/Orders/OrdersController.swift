@@ -23,9 +23,7 @@ struct OrdersController {
     }
 
     @Sendable func customerOrders(request: Request, context: AppRequestContext) async throws -> OrderListView {
-        let id = try context.parameters.require("customer")
-        try await CustomerAccess.require(id, request: request, context: context, services: services)
-        guard let customer = try await services.customers.customer(id: id) else { throw Problem.notFound("customer '\(id)'", field: "customer") }
+        let customer = try await CustomerAccess.pathCustomer(request: request, context: context, services: services)
         let limit = try QueryValues(request: request).integer("limit", default: 50, range: 1...200)
         let orders = try await services.orders.orders(customerID: customer.id, email: customer.email, limit: limit)
         let snapshot = services.markets.snapshot

@@ -44,7 +44,8 @@ final class Recommendations: Sendable {
     func forProduct(_ productID: String, market: Market, channel: String?, limit: Int) async throws -> [Pick] {
         try await cached("p|\(market.code)|\(channel ?? "")|\(productID)|\(limit)") {
             let together = try await store.boughtTogether(with: [productID], limit: Self.candidates)
-            return try await offered(together.map { ($0, Reason.boughtTogether) }, market: market, channel: channel, limit: limit)
+            let products = try await catalog.products(ids: together.map(\.productID))
+            return try await offered(together.map { ($0, Reason.boughtTogether) }, products: products, market: market, channel: channel, limit: limit)
         }
     }
 
@@ -55,21 +56,22 @@ final class Recommendations: Sendable {
             let together = try await store.boughtTogether(with: bought, limit: Self.candidates)
             let owned = Set(bought).union(together.map(\.productID))
             let sellers = try await store.bestSellers(market: market.code, limit: Self.candidates).filter { !owned.contains($0.productID) }
+            // One catalog read for the purchases and every candidate.
+            let products = try await catalog.products(ids: bought + together.map(\.productID) + sellers.map(\.productID))
             // Best sellers in the categories the customer buys from come first.
-            let categories = Set(try await catalog.products(ids: bought).values.flatMap(\.categoryIDs))
-            let sellerProducts = try await catalog.products(ids: sellers.map(\.productID))
-            let related = sellers.filter { !Set(sellerProducts[$0.productID]?.categoryIDs ?? []).isDisjoint(with: categories) }
-            let others = sellers.filter { Set(sellerProducts[$0.productID]?.categoryIDs ?? []).isDisjoint(with: categories) }
-            let ranked = together.map { ($0, Reason.boughtTogether) } + (related + others).map { ($0, Reason.popular) }
-            return try await offered(ranked, market: market, channel: channel, limit: limit)
+            let categories = Set(bought.flatMap { products[$0]?.categoryIDs ?? [] })
+            let sharesCategory = { (id: String) in !categories.isDisjoint(with: products[id]?.categoryIDs ?? []) }
+            let popular = sellers.filter { sharesCategory($0.productID) } + sellers.filter { !sharesCategory($0.productID) }
+            let ranked = together.map { ($0, Reason.boughtTogether) } + popular.map { ($0, Reason.popular) }
+            return try await offered(ranked, products: products, market: market, channel: channel, limit: limit)
         }
     }
 
-    /// The candidates sold in the market and channel with stock at one of its locations, in order.
+    /// The candidates (`products` holds them) sold in the market and channel with stock at one of its
+    /// locations, in order.
     private func offered(
-        _ ranked: [(RecommendationStore.Scored, Reason)], market: Market, channel: String?, limit: Int
+        _ ranked: [(RecommendationStore.Scored, Reason)], products: [String: Product], market: Market, channel: String?, limit: Int
     ) async throws -> [Pick] {
-        let products = try await catalog.products(ids: ranked.map(\.0.productID))
         let sold = ranked.compactMap { scored, reason -> Pick? in
             guard let product = products[scored.productID], product.isSold(inMarket: market.code, channel: channel) else { return nil }
             return Pick(product: product, reason: reason, score: scored.score)

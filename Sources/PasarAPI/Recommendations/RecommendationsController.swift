@@ -25,9 +25,7 @@ struct RecommendationsController {
     }
 
     @Sendable func forCustomer(request: Request, context: AppRequestContext) async throws -> RecommendationListView {
-        let id = try context.parameters.require("customer")
-        try await CustomerAccess.require(id, request: request, context: context, services: services)
-        guard let customer = try await services.customers.customer(id: id) else { throw Problem.notFound("customer '\(id)'", field: "customer") }
+        let customer = try await CustomerAccess.pathCustomer(request: request, context: context, services: services)
         let query = QueryValues(request: request)
         let code = try query.nonEmpty("market", maxLength: 40) ?? customer.market
         guard let market = services.markets.snapshot.market(code: code) else { throw Problem.invalidField("market", "'\(code)' is not a market") }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import PasarStorage
 
 /// Customer-scoped data (a customer's cart, orders, overview) needs the customer's signed token in
 /// `Pasar-Customer-Token`, whose subject must be that customer; the admin key (support) may read any.
@@ -23,5 +24,14 @@ enum CustomerAccess {
                 .forbidden, code: "other_customer", title: "Forbidden", detail: "the customer token belongs to another customer",
                 field: "customer_id")
         }
+    }
+
+    /// The customer the path names (`/customers/{customer}`), once the caller may see their data
+    /// (`require`); 404 naming `customer` when there is none.
+    static func pathCustomer(request: Request, context: AppRequestContext, services: APIServices) async throws -> Customer {
+        let id = try context.parameters.require("customer")
+        try await require(id, request: request, context: context, services: services)
+        guard let customer = try await services.customers.customer(id: id) else { throw Problem.notFound("customer '\(id)'", field: "customer") }
+        return customer
     }
 }
