@@ -46,11 +46,7 @@ enum PostgresOrderRows {
     }
 
     static func recordStatus(_ connection: PostgresConnection, orderID: String, status: OrderStatus, actor: String, note: String?, at: Date) async throws {
-        try await connection.execute(
-            """
-            INSERT INTO order_status_changes (order_id, status, actor, note, changed_at)
-            VALUES (\(orderID), \(status.rawValue), \(actor), \(note), \(at.millis))
-            """)
+        try await PostgresSQL.execute(connection, OrderStatusSQL.record(orderID: orderID, status: status, actor: actor, note: note, at: at))
     }
 
     static func require(_ connection: PostgresConnection, id: String) async throws -> Order {

@@ -43,9 +43,7 @@ enum SQLiteOrderRows {
     }
 
     static func recordStatus(_ db: Database, orderID: String, status: OrderStatus, actor: String, note: String?, at: Date) throws {
-        try db.executeCached(
-            sql: "INSERT INTO order_status_changes (order_id, status, actor, note, changed_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [orderID, status.rawValue, actor, note, at.millis])
+        try SQLiteSQL.executeCached(db, OrderStatusSQL.record(orderID: orderID, status: status, actor: actor, note: note, at: at))
     }
 
     static func require(_ db: Database, id: String) throws -> Order {

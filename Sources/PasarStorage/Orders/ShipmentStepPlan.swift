@@ -90,11 +90,7 @@ struct ShipmentStepPlan {
             }
         }
         if following != order.status {
-            shared.append(
-                """
-                INSERT INTO order_status_changes (order_id, status, actor, note, changed_at) \
-                VALUES (\(order.id), \(following.rawValue), \(change.actor), \(change.note), \(now))
-                """)
+            shared.append(OrderStatusSQL.record(orderID: order.id, status: following, actor: change.actor, note: change.note, at: change.now))
         }
         sharedStatements = shared
     }
